@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import { method } from './method'
+import { Excerpt } from '../core/records'
+import { createExcerpt, listExcerpts, findExcerpt, deleteExcerpt, restoreExcerpt } from '../core/excerpts'
+
+const Id = z.string().min(1).max(200)
+
+/** An excerpt with what a citation needs from its article; `article` is null once the source is gone. */
+const ExcerptStatus = z.object({
+  id: z.string(),
+  excerpt: Excerpt.nullable(),
+  article: z.object({ id: z.string(), title: z.string() }).nullable(),
+})
+
+export const excerptMethods = {
+  'excerpts.list': method({
+    summary: "An article's excerpts in reading order.",
+    input: z.object({ articleId: Id }),
+    output: z.array(Excerpt),
+    handler: ({ store }, { articleId }) => listExcerpts(store, articleId),
+  }),
+  'excerpts.create': method({
+    summary: 'Makes an excerpt from a selected passage (offsets into the article text and the quoted words).',
+    input: z
+      .object({
+        articleId: Id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        quote: z.string().min(1).max(100_000),
+      })
+      .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+    output: Excerpt,
+    handler: ({ store }, selection) => createExcerpt(store, selection),
+  }),
+  'excerpts.status': method({
+    summary: 'For each id: the excerpt and its article, or null where they no longer exist.',
+    input: z.object({ ids: z.array(Id).max(10_000) }),
+    output: z.array(ExcerptStatus),
+    handler: ({ store }, { ids }) =>
+      ids.map((id) => {
+        const excerpt = store.data.excerpts.find((e) => e.id === id) ?? null
+        const article = excerpt ? (store.data.articles.find((a) => a.id === excerpt.articleId) ?? null) : null
+        return { id, excerpt, article: article && { id: article.id, title: article.title } }
+      }),
+  }),
+  'excerpts.get': method({
+    summary: 'One excerpt.',
+    input: z.object({ id: Id }),
+    output: Excerpt,
+    handler: ({ store }, { id }) => findExcerpt(store, id),
+  }),
+  'excerpts.delete': method({
+    summary: 'Deletes an excerpt and returns it (for undo); notes keep the quoted words.',
+    input: z.object({ id: Id }),
+    output: Excerpt,
+    handler: ({ store }, { id }) => deleteExcerpt(store, id),
+  }),
+  'excerpts.restore': method({
+    summary: 'Puts back an excerpt removed by excerpts.delete (undo).',
+    input: z.object({ excerpt: Excerpt }),
+    output: Excerpt,
+    handler: ({ store }, { excerpt }) => restoreExcerpt(store, excerpt),
+  }),
+}

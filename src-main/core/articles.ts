@@ -1,0 +1,56 @@
+import type { LibraryStore } from './store/library-store'
+import type { Article } from './records'
+import { CommonplaceError } from './errors'
+
+/** An article with its body, as the reader shows it. */
+export interface ArticleWithBody extends Article {
+  html: string
+  text: string
+}
+
+export function listArticles(store: LibraryStore): Article[] {
+  return [...store.data.articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+}
+
+export function findArticle(store: LibraryStore, id: string): Article {
+  const article = store.data.articles.find((a) => a.id === id)
+  if (!article) throw new CommonplaceError('NOT_FOUND', `No article with id ${id} in this library`)
+  return article
+}
+
+export async function getArticle(store: LibraryStore, id: string): Promise<ArticleWithBody> {
+  const article = findArticle(store, id)
+  const [html, text] = await Promise.all([
+    store.readBody(`articles/${id}/content.html`),
+    store.readBody(`articles/${id}/text.txt`),
+  ])
+  return { ...article, html, text }
+}
+
+export async function readArticleText(store: LibraryStore, id: string): Promise<string> {
+  findArticle(store, id)
+  return store.readBody(`articles/${id}/text.txt`)
+}
+
+export async function renameArticle(store: LibraryStore, id: string, title: string): Promise<Article> {
+  const clean = title.trim()
+  if (!clean) throw new CommonplaceError('INVALID_INPUT', 'An article title cannot be empty')
+  await store.transact((draft) => {
+    const article = draft.articles.find((a) => a.id === id)
+    if (!article) throw new CommonplaceError('NOT_FOUND', `No article with id ${id} in this library`)
+    article.title = clean
+    return {}
+  })
+  return findArticle(store, id)
+}
+
+/** Deletes an article and its excerpts. Notes keep the quoted words; their excerpt blocks show the source is gone. */
+export async function deleteArticle(store: LibraryStore, id: string): Promise<void> {
+  await store.transact((draft) => {
+    const index = draft.articles.findIndex((a) => a.id === id)
+    if (index < 0) throw new CommonplaceError('NOT_FOUND', `No article with id ${id} in this library`)
+    draft.articles.splice(index, 1)
+    draft.excerpts = draft.excerpts.filter((excerpt) => excerpt.articleId !== id)
+    return { removeBodies: [`articles/${id}`] }
+  })
+}

@@ -1,0 +1,32 @@
+/** Every failure the core reports to a user: a stable code and one clear sentence naming the file and reason. */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'IMPORT_FAILED'
+  | 'LIBRARY_UNREADABLE'
+  | 'WRITE_FAILED'
+  | 'UNKNOWN_METHOD'
+  | 'UNAUTHORIZED'
+  | 'INTERNAL'
+
+export class CommonplaceError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CommonplaceError'
+  }
+}
+
+/** The plain shape an error takes when it crosses a transport. */
+export interface ErrorPayload {
+  code: ErrorCode
+  message: string
+}
+
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (error instanceof CommonplaceError) return { code: error.code, message: error.message }
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', message }
+}

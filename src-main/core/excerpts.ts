@@ -1,0 +1,75 @@
+import type { LibraryStore } from './store/library-store'
+import type { Excerpt } from './records'
+import { CommonplaceError } from './errors'
+import { findArticle, readArticleText } from './articles'
+import { locateQuote, selectorAt } from './anchor/selector'
+import { newId } from './ids'
+
+/** A passage the user selected: offsets into the article text, and the words they saw. */
+export interface PassageSelection {
+  articleId: string
+  start: number
+  end: number
+  quote: string
+}
+
+/** Makes an excerpt. The quote is the authority: if the offsets disagree with it, the quote is located nearby. */
+export async function createExcerpt(store: LibraryStore, selection: PassageSelection): Promise<Excerpt> {
+  const article = findArticle(store, selection.articleId)
+  const text = await readArticleText(store, article.id)
+  const quote = selection.quote
+  if (!quote.trim()) throw new CommonplaceError('INVALID_INPUT', 'An excerpt needs some selected text')
+  const found = locateQuote(text, quote, selection.start)
+  if (!found) {
+    throw new CommonplaceError('INVALID_INPUT', `The selected words are not in “${article.title}”`)
+  }
+  const excerpt: Excerpt = {
+    id: newId('ex'),
+    articleId: article.id,
+    ...selectorAt(text, found.start, found.end),
+    articleHash: article.contentHash,
+    createdAt: new Date().toISOString(),
+  }
+  await store.transact((draft) => {
+    if (!draft.articles.some((a) => a.id === article.id)) {
+      throw new CommonplaceError('NOT_FOUND', `No article with id ${article.id} in this library`)
+    }
+    draft.excerpts.push(excerpt)
+    return {}
+  })
+  return excerpt
+}
+
+/** An article's excerpts in reading order. */
+export function listExcerpts(store: LibraryStore, articleId: string): Excerpt[] {
+  findArticle(store, articleId)
+  return store.data.excerpts.filter((e) => e.articleId === articleId).sort((a, b) => a.start - b.start)
+}
+
+export function findExcerpt(store: LibraryStore, id: string): Excerpt {
+  const excerpt = store.data.excerpts.find((e) => e.id === id)
+  if (!excerpt) throw new CommonplaceError('NOT_FOUND', `No excerpt with id ${id} in this library`)
+  return excerpt
+}
+
+/** Deletes an excerpt; notes that quote it keep the words. Returns it so the UI can undo. */
+export async function deleteExcerpt(store: LibraryStore, id: string): Promise<Excerpt> {
+  const excerpt = findExcerpt(store, id)
+  await store.transact((draft) => {
+    draft.excerpts = draft.excerpts.filter((e) => e.id !== id)
+    return {}
+  })
+  return excerpt
+}
+
+/** Puts a deleted excerpt back (undo), if its article still exists. */
+export async function restoreExcerpt(store: LibraryStore, excerpt: Excerpt): Promise<Excerpt> {
+  await store.transact((draft) => {
+    if (!draft.articles.some((a) => a.id === excerpt.articleId)) {
+      throw new CommonplaceError('NOT_FOUND', 'The article of this excerpt is no longer in the library')
+    }
+    if (!draft.excerpts.some((e) => e.id === excerpt.id)) draft.excerpts.push(excerpt)
+    return {}
+  })
+  return excerpt
+}

@@ -1,0 +1,37 @@
+import { JSDOM } from 'jsdom'
+import createDOMPurify, { type DOMPurify } from 'dompurify'
+import { SANITIZE_POLICY, articleTextOf } from './article-text'
+
+/** The body of an article as stored: sanitized HTML and the plain text that excerpt offsets index. */
+export interface ArticleBody {
+  html: string
+  text: string
+}
+
+let shared: { window: JSDOM['window']; purify: DOMPurify } | null = null
+
+function dom(): { window: JSDOM['window']; purify: DOMPurify } {
+  // One window for the whole process: creating a JSDOM costs tens of milliseconds.
+  if (!shared) {
+    const { window } = new JSDOM('<!doctype html><html><body></body></html>')
+    shared = { window, purify: createDOMPurify(window) }
+  }
+  return shared
+}
+
+/**
+ * Sanitizes imported HTML and derives its text. The text is read from the sanitized HTML parsed
+ * again, exactly as the reader will parse it, so offsets in the core and in the reader agree.
+ */
+export function prepareArticleBody(untrustedHtml: string): ArticleBody {
+  const { window, purify } = dom()
+  const html = purify.sanitize(untrustedHtml, SANITIZE_POLICY) as string
+  const container = window.document.createElement('div')
+  container.innerHTML = html
+  return { html: container.innerHTML, text: articleTextOf(container) }
+}
+
+/** Escapes text for safe inclusion in HTML we build ourselves. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}

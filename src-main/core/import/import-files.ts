@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { LibraryStore } from '../store/library-store'
+import type { Article } from '../records'
+import { newId } from '../ids'
+import { importerFor, supportedExtensions } from './importers'
+import { prepareArticleBody } from './article-body'
+import { ImportError, type ImportSource } from './importer'
+import { DecodeError } from './decode'
+
+/** Largest file accepted for import. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed'
+
+/** What happened to one file of an import. */
+export interface ImportOutcome {
+  name: string
+  status: ImportStatus
+  articleId: string | null
+  title: string | null
+  message: string
+}
+
+/** Imports files one by one; a failure is reported for that file and the rest go on. */
+export async function importSources(
+  store: LibraryStore,
+  sources: ImportSource[],
+  onOutcome?: (outcome: ImportOutcome, index: number) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const [index, source] of sources.entries()) {
+    const outcome = await importOne(store, source)
+    outcomes.push(outcome)
+    onOutcome?.(outcome, index)
+  }
+  return outcomes
+}
+
+/** Reads files from disk and imports them; unreadable files become failed outcomes. */
+export async function importPaths(
+  store: LibraryStore,
+  paths: string[],
+  onOutcome?: (outcome: ImportOutcome, index: number) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = []
+  for (const [index, path] of paths.entries()) {
+    const source = await readSource(path)
+    const outcome = 'status' in source ? source : await importOne(store, source)
+    outcomes.push(outcome)
+    onOutcome?.(outcome, index)
+  }
+  return outcomes
+}
+
+async function readSource(path: string): Promise<ImportSource | ImportOutcome> {
+  const name = basename(path)
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) return failed(name, `${path} is not a file`)
+    if (info.size > MAX_IMPORT_BYTES) return failed(name, tooLarge(name, info.size))
+    return { name, bytes: await readFile(path) }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'the file does not exist' : (error as Error).message
+    return failed(name, `Cannot read ${path}: ${reason}`)
+  }
+}
+
+async function importOne(store: LibraryStore, source: ImportSource): Promise<ImportOutcome> {
+  const { name } = source
+  const importer = importerFor(name)
+  if (!importer) {
+    return failed(name, `${name} is not a supported file type (supported: ${supportedExtensions().map((e) => '.' + e).join(', ')})`)
+  }
+  if (source.bytes.byteLength === 0) return failed(name, `${name} is empty`)
+  if (source.bytes.byteLength > MAX_IMPORT_BYTES) return failed(name, tooLarge(name, source.bytes.byteLength))
+
+  let document
+  try {
+    document = await importer.parse(source)
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof DecodeError) return failed(name, error.message)
+    return failed(name, `${name} could not be read as ${importer.format}: ${(error as Error).message}`)
+  }
+  const body = prepareArticleBody(document.html)
+  if (!body.text.trim()) return failed(name, `${name} contains no text`)
+
+  const contentHash = hashText(body.text)
+  const existing = store.data.articles.find((article) => article.contentHash === contentHash)
+  if (existing) {
+    return {
+      name,
+      status: 'duplicate',
+      articleId: existing.id,
+      title: existing.title,
+      message: `${name} is already in the library as “${existing.title}”`,
+    }
+  }
+
+  const id = newId('a')
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? 'bin'
+  const article: Article = {
+    id,
+    title: document.title.trim() || name,
+    format: document.format,
+    sourceName: name,
+    sourceUrl: source.url ?? null,
+    importedAt: new Date().toISOString(),
+    wordCount: countWords(body.text),
+    contentHash,
+    byline: document.byline ?? null,
+    siteName: document.siteName ?? null,
+    publishedAt: document.publishedAt ?? null,
+    lang: document.lang ?? null,
+    dir: document.dir ?? null,
+    description: document.description ?? null,
+    notices: document.notices ?? [],
+    originalFile: `original.${extension}`,
+  }
+  await store.transact((draft) => {
+    // Checked again inside the writer: another import may have stored the same text meanwhile.
+    if (draft.articles.some((a) => a.contentHash === contentHash)) return {}
+    draft.articles.push(article)
+    return {
+      bodies: [
+        { path: `articles/${id}/content.html`, content: body.html },
+        { path: `articles/${id}/text.txt`, content: body.text },
+        { path: `articles/${id}/${article.originalFile}`, content: source.bytes },
+      ],
+    }
+  })
+  const stored = store.data.articles.find((a) => a.contentHash === contentHash)!
+  if (stored.id !== id) {
+    return { name, status: 'duplicate', articleId: stored.id, title: stored.title, message: `${name} is already in the library as “${stored.title}”` }
+  }
+  return { name, status: 'imported', articleId: id, title: article.title, message: `Imported “${article.title}”` }
+}
+
+/** Identity of an article's text: whitespace and Unicode form do not make a new article. */
+export function hashText(text: string): string {
+  const normalized = text.normalize('NFC').replace(/\s+/g, ' ').trim()
+  return createHash('sha256').update(normalized).digest('hex')
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+}
+
+function failed(name: string, message: string): ImportOutcome {
+  return { name, status: 'failed', articleId: null, title: null, message }
+}
+
+function tooLarge(name: string, bytes: number): string {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  return `${name} is too large (${mb(bytes)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB)`
+}

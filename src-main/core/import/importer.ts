@@ -1,0 +1,34 @@
+import type { ArticleFormat } from '../records'
+
+/** A file (or fetched resource) handed to an importer. */
+export interface ImportSource {
+  name: string
+  bytes: Uint8Array
+  /** Where it was fetched from, for URL imports. */
+  url?: string
+}
+
+/** What an importer extracts; `html` is untrusted and is sanitized by the import pipeline. */
+export interface ImportedDocument {
+  format: ArticleFormat
+  title: string
+  html: string
+  byline?: string | null
+  siteName?: string | null
+  publishedAt?: string | null
+  lang?: string | null
+  dir?: 'ltr' | 'rtl' | null
+  description?: string | null
+  notices?: string[]
+}
+
+/** One module per source kind implements this (import/text.ts, import/markdown.ts …). */
+export interface Importer {
+  format: ArticleFormat
+  /** Lower-case file extensions without the dot. */
+  extensions: string[]
+  parse(source: ImportSource): Promise<ImportedDocument>
+}
+
+/** Raised by an importer for input it cannot take; the message names the file and the reason. */
+export class ImportError extends Error {}

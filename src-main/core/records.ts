@@ -1,0 +1,72 @@
+import { z } from 'zod'
+
+/** The version of library.json this code writes; older files are migrated on load (store/migrations.ts). */
+export const LIBRARY_SCHEMA_VERSION = 1
+/** The version of each note body file (notes/<id>.json). */
+export const NOTE_SCHEMA_VERSION = 1
+
+export const ArticleFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'docx', 'epub'])
+export type ArticleFormat = z.infer<typeof ArticleFormat>
+
+/** An imported source. Its body lives in articles/<id>/ so that the index stays small. */
+export const Article = z.object({
+  id: z.string(),
+  title: z.string(),
+  format: ArticleFormat,
+  /** File name the article came from (for display and citation), if any. */
+  sourceName: z.string().nullable().default(null),
+  sourceUrl: z.string().nullable().default(null),
+  importedAt: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  /** sha256 of the normalized text: the identity used to recognise a re-import. */
+  contentHash: z.string(),
+  byline: z.string().nullable().default(null),
+  siteName: z.string().nullable().default(null),
+  publishedAt: z.string().nullable().default(null),
+  lang: z.string().nullable().default(null),
+  dir: z.enum(['ltr', 'rtl']).nullable().default(null),
+  description: z.string().nullable().default(null),
+  /** Things the importer wants the reader to know (e.g. "not an article: imported the whole page"). */
+  notices: z.array(z.string()).default([]),
+  /** File name of the original kept beside the body, if kept. */
+  originalFile: z.string().nullable().default(null),
+})
+export type Article = z.infer<typeof Article>
+
+/** A passage of an article. The selector follows W3C Web Annotation: quote + context + position. */
+export const Excerpt = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** contentHash of the article text the selector was made on. */
+  articleHash: z.string(),
+  createdAt: z.string(),
+})
+export type Excerpt = z.infer<typeof Excerpt>
+
+/** A note's index entry; the Lexical document lives in notes/<id>.json. */
+export const NoteSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Ids of the excerpts the note cites, refreshed on every save. */
+  excerptIds: z.array(z.string()).default([]),
+})
+export type NoteSummary = z.infer<typeof NoteSummary>
+
+export const LibraryData = z.object({
+  schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
+  articles: z.array(Article).default([]),
+  excerpts: z.array(Excerpt).default([]),
+  notes: z.array(NoteSummary).default([]),
+})
+export type LibraryData = z.infer<typeof LibraryData>
+
+export function emptyLibrary(): LibraryData {
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, articles: [], excerpts: [], notes: [] }
+}

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+/** The repo (or installed package) root, whether running from src-main/ (tsx) or out/main/ (built). */
+export function appRoot(): string {
+  for (const candidate of [resolve(here, '..'), resolve(here, '../..')]) {
+    if (existsSync(join(candidate, 'package.json')) && existsSync(join(candidate, 'resources'))) return candidate
+  }
+  return resolve(here, '../..')
+}
+
+export function sampleArticlePath(): string {
+  return join(appRoot(), 'resources', 'iraq-kurdish-referendum-2017.txt')
+}
+
+export function rendererDir(): string {
+  return join(appRoot(), 'out', 'renderer')
+}
+
+/**
+ * Where the library lives when no --library or COMMONPLACE_LIBRARY is given: the same folder the
+ * desktop app uses (Electron's userData for "Commonplace" + /library), so all ways in share it.
+ */
+export function defaultLibraryDir(): string {
+  const home = homedir()
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Commonplace', 'library')
+  if (process.platform === 'win32') {
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Commonplace', 'library')
+  }
+  return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Commonplace', 'library')
+}
+
+/** --library DIR, else COMMONPLACE_LIBRARY, else the default. */
+export function chooseLibraryDir(fromFlag: string | undefined): string {
+  return resolve(fromFlag ?? process.env.COMMONPLACE_LIBRARY ?? defaultLibraryDir())
+}
