@@ -36,5 +36,5 @@ export function defaultLibraryDir(): string {
 
 /** --library DIR, else COMMONPLACE_LIBRARY, else the default. */
 export function chooseLibraryDir(fromFlag: string | undefined): string {
-  return resolve(fromFlag ?? process.env.COMMONPLACE_LIBRARY ?? defaultLibraryDir())
+  return resolve(fromFlag || process.env.COMMONPLACE_LIBRARY || defaultLibraryDir())
 }

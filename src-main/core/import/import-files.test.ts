@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { mkdtemp, writeFile, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp, writeFile, readFile, readdir, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LibraryStore, INDEX_FILE } from '../store/library-store'
@@ -110,5 +110,27 @@ describe('bad input is refused with the file name and the reason, and nothing is
     expect(outcomes[0]!.message).toMatch(/missing.txt: the file does not exist/)
     const index = JSON.parse(await readFile(join(store.dir, INDEX_FILE), 'utf8'))
     expect(index.articles).toHaveLength(1)
+  })
+})
+
+describe('folders', () => {
+  it('imports the importable files of a folder tree and skips the rest', async () => {
+    const folder = join(dir, 'reading')
+    await mkdir(join(folder, 'nested', '.hidden'), { recursive: true })
+    await writeFile(join(folder, 'one.txt'), 'First article text.')
+    await writeFile(join(folder, 'nested', 'two.md'), '# Second\n\nBody.')
+    await writeFile(join(folder, 'nested', 'photo.jpg'), 'not importable')
+    await writeFile(join(folder, 'nested', '.hidden', 'secret.txt'), 'skipped')
+    const outcomes = await importPaths(store, [folder])
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['two.md', 'imported'],
+      ['one.txt', 'imported'],
+    ])
+  })
+
+  it('stops before the next file when cancelled', async () => {
+    const controller = new AbortController()
+    const outcomes = await importPaths(store, [SAMPLE, SAMPLE], () => controller.abort(), controller.signal)
+    expect(outcomes).toHaveLength(1)
   })
 })

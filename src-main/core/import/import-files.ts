@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { readFile, stat, readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
 import type { Article } from '../records'
 import { newId } from '../ids'
@@ -38,20 +38,45 @@ export async function importSources(
   return outcomes
 }
 
-/** Reads files from disk and imports them; unreadable files become failed outcomes. */
+/**
+ * Reads files from disk and imports them; unreadable files become failed outcomes. Folders are
+ * walked recursively and only importable files in them are taken. `signal` stops before the next file.
+ */
 export async function importPaths(
   store: LibraryStore,
   paths: string[],
   onOutcome?: (outcome: ImportOutcome, index: number) => void,
+  signal?: AbortSignal,
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
-  for (const [index, path] of paths.entries()) {
+  for (const path of await expandFolders(paths)) {
+    if (signal?.aborted) break
     const source = await readSource(path)
     const outcome = 'status' in source ? source : await importOne(store, source)
     outcomes.push(outcome)
-    onOutcome?.(outcome, index)
+    onOutcome?.(outcome, outcomes.length - 1)
   }
   return outcomes
+}
+
+/** Replaces each folder by the importable files inside it (hidden files and folders skipped), sorted. */
+async function expandFolders(paths: string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null)
+    if (!info?.isDirectory()) {
+      files.push(path)
+      continue
+    }
+    const entries = await readdir(path, { recursive: true, withFileTypes: true })
+    const found = entries
+      .filter((entry) => entry.isFile() && importerFor(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((file) => !file.slice(path.length).split(/[\\/]/).some((part) => part.startsWith('.')))
+      .sort()
+    files.push(...found)
+  }
+  return files
 }
 
 async function readSource(path: string): Promise<ImportSource | ImportOutcome> {

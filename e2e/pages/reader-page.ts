@@ -1,0 +1,48 @@
+import type { Locator, Page } from '@playwright/test'
+import type { AppUnderTest } from '../fixtures'
+
+/** The reading view of one article, where excerpts are made. */
+export class ReaderPage {
+  readonly page: Page
+  constructor(readonly app: AppUnderTest) {
+    this.page = app.page
+  }
+
+  get root(): Locator {
+    return this.page.getByTestId('reader')
+  }
+
+  get excerptItems(): Locator {
+    return this.page.getByTestId('excerpt-item')
+  }
+
+  get activeHighlight(): Locator {
+    return this.root.locator('mark.excerpt-active')
+  }
+
+  /** Selects the given words in the article body, as a drag of the mouse would. */
+  async select(words: string): Promise<void> {
+    const found = await this.root.evaluate((root, words) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf(words) ?? -1
+        if (at < 0 || node.parentElement?.closest('h1,header,[data-testid="excerpt-list"]')) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + words.length)
+        const selection = window.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+        return true
+      }
+      return false
+    }, words)
+    if (!found) throw new Error(`"${words}" is not in the article`)
+  }
+
+  /** Makes an excerpt of the current selection with the keyboard shortcut. */
+  async excerptSelection(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+e')
+  }
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test'
+import { chooseTarget, assertTargetAvailable } from './e2e/target'
+
+const target = chooseTarget()
+assertTargetAvailable(target)
+
+// One suite, two targets: the fixture in e2e/fixtures.ts starts Electron or browser mode.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './e2e/.artifacts/results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 1,
+  retries: 0,
+  reporter: [['list']],
+  metadata: { target },
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', viewport: { width: 1280, height: 800 } },
+  projects: [{ name: target }],
+})

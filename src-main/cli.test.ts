@@ -1,0 +1,104 @@
+import { describe, it, expect, beforeEach } from 'vitest'
+import { execFile } from 'node:child_process'
+import { mkdtemp, writeFile, readFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { openLibrary } from './core/library'
+import { createNote, saveNote } from './core/notes/notes'
+import { SAMPLE_ARTICLE } from './testing/corpus'
+
+const run = promisify(execFile)
+const CLI = join(import.meta.dirname, 'cli.ts')
+
+/** Runs the real CLI in its own Node process; resolves with its exit code and output. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: withoutLibraryEnv() })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string }
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
+  }
+}
+
+let work: string
+let library: string
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'commonplace-cli-'))
+  library = join(work, 'library')
+})
+
+describe('commonplace CLI', () => {
+  it('imports, lists as JSON, shows the text, and exports a note', async () => {
+    const imported = await cli('import', SAMPLE_ARTICLE, '--library', library, '--json')
+    expect(imported.code).toBe(0)
+    const [outcome] = JSON.parse(imported.stdout)
+    expect(outcome).toMatchObject({ status: 'imported', title: 'Iraq Kurdish Referendum 2017' })
+
+    const listed = await cli('list', '--library', library, '--json')
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: outcome.articleId, title: 'Iraq Kurdish Referendum 2017', wordCount: expect.any(Number) }),
+    ])
+
+    const shown = await cli('show', outcome.articleId, '--library', library)
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toContain('Iraq’s prime minister today dismissed a proposal')
+    expect(shown.stdout).toContain('have all criticized the vote.')
+
+    const again = await cli('import', SAMPLE_ARTICLE, '--library', library)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/^duplicate/)
+
+    const opened = await openLibrary(library, SAMPLE_ARTICLE)
+    const note = await createNote(opened.store, 'From the terminal')
+    await saveNote(opened.store, note.id, {
+      root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Hello', format: 0, detail: 0, mode: 'normal', style: '' }], direction: null, format: '', indent: 0, textFormat: 0, textStyle: '' }], direction: null, format: '', indent: 0, version: 1 },
+    })
+    const notes = await cli('notes', '--library', library, '--json')
+    expect(JSON.parse(notes.stdout)[0]).toMatchObject({ id: note.id, title: 'From the terminal' })
+
+    const out = join(work, 'out', 'note.md')
+    await mkdir(join(work, 'out'))
+    const exported = await cli('export', note.id, '-o', out, '--library', library)
+    expect(exported.code).toBe(0)
+    const markdown = await readFile(out, 'utf8')
+    expect(markdown).toContain('# From the terminal')
+    expect(markdown).toContain('Hello')
+    const toStdout = await cli('export', note.id, '--library', library)
+    expect(toStdout.stdout).toBe(markdown)
+  }, 60_000)
+
+  it('fails with one line and a non-zero code on bad input', async () => {
+    const missing = await cli('import', join(work, 'nope.txt'), '--library', library)
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toMatch(/failed .*nope\.txt: the file does not exist/)
+
+    const wrongType = join(work, 'picture.png')
+    await writeFile(wrongType, 'png')
+    const unsupported = await cli('import', wrongType, '--library', library)
+    expect(unsupported.code).toBe(1)
+    expect(unsupported.stdout).toContain('picture.png is not a supported file type')
+
+    await mkdir(library, { recursive: true })
+    await writeFile(join(library, 'library.json'), 'garbage')
+    const unreadable = await cli('list', '--library', library)
+    expect(unreadable.code).toBe(1)
+    expect(unreadable.stderr.trim().split('\n')).toHaveLength(1)
+    expect(unreadable.stderr).toContain(join(library, 'library.json'))
+    expect(await readFile(join(library, 'library.json'), 'utf8')).toBe('garbage')
+
+    const unknownArticle = await cli('show', 'a-missing', '--library', join(work, 'other'))
+    expect(unknownArticle.code).toBe(1)
+    expect(unknownArticle.stderr).toContain('No article with id a-missing')
+
+    const usage = await cli('frobnicate')
+    expect(usage.code).toBe(2)
+  }, 60_000)
+})
+
+function withoutLibraryEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  delete env.COMMONPLACE_LIBRARY
+  return env
+}
