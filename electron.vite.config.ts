@@ -1,6 +1,19 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * `electron-vite dev` only: React fast refresh injects an inline module script, which the strict
+ * script-src of index.html blocks. Builds keep the strict policy untouched.
+ */
+function devScriptPolicy(): Plugin {
+  return {
+    name: 'commonplace:dev-script-policy',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  }
+}
 
 // One build for all three processes. The main build also emits the two Node entry points
 // (browser-mode server and CLI) so that they share the exact core the desktop app runs.
@@ -30,7 +43,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), devScriptPolicy()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },

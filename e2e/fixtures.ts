@@ -58,7 +58,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     } else {
       const app = await _electron.launch({
         executablePath: electronBinary()!,
-        args: [join(REPO_ROOT, 'out/main/index.js'), '--library', libraryDir],
+        args: [join(REPO_ROOT, 'out/main/index.js'), '--library', libraryDir, `--user-data-dir=${join(work, 'user-data')}`],
         env: { ...process.env, COMMONPLACE_LIBRARY: libraryDir, COMMONPLACE_DOWNLOAD_DIR: downloadDir, NODE_ENV: 'test' },
       })
       const page = await app.firstWindow()

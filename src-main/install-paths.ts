@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
-/** The repo (or installed package) root, whether running from src-main/ (tsx) or out/main/ (built). */
+/** The repo (or installed package) root: the nearest folder above this module with package.json and resources/. */
 export function appRoot(): string {
-  for (const candidate of [resolve(here, '..'), resolve(here, '../..')]) {
-    if (existsSync(join(candidate, 'package.json')) && existsSync(join(candidate, 'resources'))) return candidate
+  // Built code sits in out/main/ or out/main/chunks/, source in src-main/: walk up rather than guess the depth.
+  for (let folder = here; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json')) && existsSync(join(folder, 'resources'))) return folder
+    if (dirname(folder) === folder) throw new Error(`Cannot find the Commonplace folder above ${here}`)
   }
-  return resolve(here, '../..')
 }
 
 export function sampleArticlePath(): string {

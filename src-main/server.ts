@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Library } from './core/library'
 import { invoke, type Reply } from './api/invoke'
+import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 
 /** Largest request body accepted: a 50 MB file as base64, plus the JSON around it. */
 const MAX_BODY_BYTES = 72 * 1024 * 1024
@@ -20,11 +21,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 }
-
-/** The same policy the desktop window gets: no eval, no inline scripts, no remote loads. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 export interface BrowserModeServer {
   /** The address to open, token included. */

@@ -1,0 +1,108 @@
+import { join } from 'node:path'
+import { app, dialog, session } from 'electron'
+import { openLibrary, type Library } from '../core/library'
+import { registerApiHandler } from '../ipc'
+import { askWhereToSaveDownloads } from './downloads'
+import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library-location'
+import { installApplicationMenu } from './menu'
+import { OwnWindows } from './own-windows'
+import { PendingWork } from './pending-work'
+import { holdQuitForPendingWork } from './quit'
+import { chooseRendererLocation } from './renderer-location'
+import { denyAllPermissions, enforceContentSecurityPolicy } from './security'
+import { claimSingleInstance } from './single-instance'
+import { WINDOW_STATE_FILE } from './window-state'
+import { openMainWindow } from './window'
+
+/** What the desktop app is started with. */
+export interface LaunchSettings {
+  argv: readonly string[]
+  env: NodeJS.ProcessEnv
+  /** Folder of the built main script (out/main); the preload and the page are beside it. */
+  mainDir: string
+  /** process.resourcesPath in a packaged app. */
+  resourcesPath: string
+  platform: NodeJS.Platform
+}
+
+/**
+ * Starts the desktop app: one instance, a locked-down session, the library opened (or a clear
+ * error and exit — never a new empty library over an unreadable one), the API on IPC, the menu
+ * and the first window.
+ */
+export async function launchDesktopApp(settings: LaunchSettings): Promise<void> {
+  app.setName('Commonplace')
+  app.setPath(
+    'userData',
+    userDataDirFrom(app.commandLine.getSwitchValue('user-data-dir'), app.getPath('appData')),
+  )
+
+  const windows = new OwnWindows()
+  if (!claimSingleInstance(windows)) {
+    app.quit()
+    return
+  }
+  // Registered before any window exists: without a listener Electron quits on every platform.
+  app.on('window-all-closed', () => {
+    if (settings.platform !== 'darwin') app.quit()
+  })
+
+  await app.whenReady()
+  denyAllPermissions(session.defaultSession)
+
+  const library = await openLibraryOrExplain(settings)
+  if (!library) return
+
+  const pending = new PendingWork()
+  const renderer = chooseRendererLocation({
+    isPackaged: app.isPackaged,
+    devServerUrl: settings.env.ELECTRON_RENDERER_URL,
+    mainDir: settings.mainDir,
+  })
+  enforceContentSecurityPolicy(session.defaultSession, renderer.isDevServer)
+  registerApiHandler({ library, windows, renderer, pending })
+  holdQuitForPendingWork(pending)
+  askWhereToSaveDownloads(session.defaultSession, windows, app.getPath('downloads'), settings.env.COMMONPLACE_DOWNLOAD_DIR)
+  installApplicationMenu(windows, {
+    platform: settings.platform,
+    isPackaged: app.isPackaged,
+    isDevelopment: renderer.isDevServer,
+    libraryDir: library.store.dir,
+  })
+
+  // One window opening at a time: a second dock click while one is on its way adds nothing.
+  let opening: Promise<unknown> | null = null
+  const openWindow = () =>
+    (opening ??= openMainWindow({
+      preloadPath: join(settings.mainDir, '..', 'preload', 'index.cjs'),
+      renderer,
+      windows,
+      pending,
+      stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE),
+    }).finally(() => (opening = null)))
+  await openWindow()
+  // Registered after the first window exists: macOS also sends 'activate' on first launch.
+  app.on('activate', () => {
+    // macOS keeps the app running without windows; clicking the dock icon brings one back.
+    if (windows.count === 0) void openWindow()
+  })
+}
+
+async function openLibraryOrExplain(settings: LaunchSettings): Promise<Library | null> {
+  try {
+    const dir = libraryDirFrom(settings.argv, settings.env, app.getPath('userData'))
+    const samplePath = sampleArticlePathFor({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: settings.resourcesPath,
+    })
+    return await openLibrary(dir, samplePath)
+  } catch (error) {
+    const message = (error as Error).message
+    console.error(`Commonplace cannot open its library: ${message}`)
+    dialog.showErrorBox('Commonplace cannot open its library', message)
+    // Nothing is open or pending yet, so exiting now loses nothing; the status tells scripts it failed.
+    app.exit(1)
+    return null
+  }
+}

@@ -1,0 +1,150 @@
+import { describe, it, expect, beforeEach, vi } from 'vitest'
+import { BrowserWindow as ElectronWindow } from 'electron'
+import { IPC_CHANNELS, MENU_COMMANDS } from '../api/bridge'
+import { installApplicationMenu, type MenuSettings } from './menu'
+import { OwnWindows } from './own-windows'
+import {
+  BrowserWindow,
+  electronStandIn,
+  Menu,
+  type MenuItem,
+  resetElectronStandIn,
+  standInOf,
+} from './testing/electron-stand-in'
+
+vi.mock('electron', () => import('./testing/electron-stand-in'))
+
+const linux: MenuSettings = {
+  platform: 'linux',
+  isPackaged: false,
+  isDevelopment: false,
+  libraryDir: '/tmp/library',
+}
+let windows: OwnWindows
+
+beforeEach(() => {
+  resetElectronStandIn()
+  windows = new OwnWindows()
+})
+
+function ownWindow(): BrowserWindow {
+  const window = new ElectronWindow({ show: false })
+  windows.add(window)
+  return standInOf(window)
+}
+
+function menu(): Menu {
+  const installed = Menu.getApplicationMenu()
+  if (!installed) throw new Error('no application menu was installed')
+  return installed
+}
+
+function topLevel(label: string): MenuItem {
+  const found = menu().items.find((item) => item.label === label)
+  if (!found?.submenu) throw new Error(`no ${label} menu`)
+  return found
+}
+
+const menuMessages = (window: BrowserWindow) =>
+  window.webContents.sentMessages
+    .filter((message) => message.channel === IPC_CHANNELS.menu)
+    .map((message) => message.args)
+
+describe('File menu', () => {
+  it('offers the import, note and export commands with their shortcuts, and Quit', () => {
+    installApplicationMenu(windows, linux)
+    const file = topLevel('File').submenu!.items.filter((item) => item.type !== 'separator')
+    expect(file.map((item) => [item.label, item.accelerator ?? item.role])).toEqual([
+      ['Import Files…', 'CmdOrCtrl+O'],
+      ['Import the Sample Article', undefined],
+      ['New Note', 'CmdOrCtrl+N'],
+      ['Export Note as Markdown…', 'CmdOrCtrl+Shift+E'],
+      ['quit', 'quit'],
+    ])
+  })
+
+  it('clicking Import Files… sends import-files to the focused window only', () => {
+    installApplicationMenu(windows, linux)
+    const background = ownWindow()
+    const focused = ownWindow()
+    focused.focus()
+    topLevel('File').submenu!.getMenuItemById('import-files')!.click()
+    expect(menuMessages(focused)).toEqual([['import-files']])
+    expect(menuMessages(background)).toEqual([])
+  })
+
+  it.each(MENU_COMMANDS)('the %s item sends its command', (command) => {
+    installApplicationMenu(windows, linux)
+    const window = ownWindow()
+    window.focus()
+    menu().getMenuItemById(command)!.click()
+    expect(menuMessages(window)).toEqual([[command]])
+  })
+
+  it('goes to our newest window when the focused window is not ours, and to no stranger', () => {
+    installApplicationMenu(windows, linux)
+    const ours = ownWindow()
+    const stranger = new BrowserWindow()
+    stranger.focus()
+    menu().getMenuItemById('new-note')!.click()
+    expect(menuMessages(ours)).toEqual([['new-note']])
+    expect(menuMessages(stranger)).toEqual([])
+  })
+
+  it('does nothing when no window is open', () => {
+    installApplicationMenu(windows, linux)
+    expect(() => menu().getMenuItemById('new-note')!.click()).not.toThrow()
+  })
+
+  it('on macOS closes the window from File and quits from the app menu', () => {
+    installApplicationMenu(windows, { ...linux, platform: 'darwin' })
+    expect(menu().items[0]!.role).toBe('appMenu')
+    expect(topLevel('File').submenu!.items.at(-1)!.role).toBe('close')
+  })
+})
+
+describe('Edit, View, Window and Help', () => {
+  it('Edit has the standard roles, undo and redo included', () => {
+    installApplicationMenu(windows, linux)
+    const roles = topLevel('Edit')
+      .submenu!.items.map((item) => item.role)
+      .filter(Boolean)
+    expect(roles).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'pasteAndMatchStyle',
+      'delete',
+      'selectAll',
+    ])
+  })
+
+  it.each([
+    [
+      'developing against the dev server',
+      { isPackaged: false, isDevelopment: true },
+      ['reload', 'forceReload', 'toggleDevTools'],
+    ],
+    [
+      'running the built app from the project',
+      { isPackaged: false, isDevelopment: false },
+      ['toggleDevTools'],
+    ],
+    ['packaged', { isPackaged: true, isDevelopment: false }, []],
+  ])('View offers reload and developer tools only as fits: %s', (_why, flags, expected) => {
+    installApplicationMenu(windows, { ...linux, ...flags })
+    const roles = topLevel('View').submenu!.items.map((item) => item.role)
+    expect(roles.filter((role) => ['reload', 'forceReload', 'toggleDevTools'].includes(role ?? ''))).toEqual(
+      expected,
+    )
+  })
+
+  it('has a Window menu and a Help menu that shows the library folder', async () => {
+    installApplicationMenu(windows, linux)
+    expect(menu().items.some((item) => item.role === 'windowMenu')).toBe(true)
+    menu().getMenuItemById('show-library-folder')!.click()
+    expect(electronStandIn.openedPaths).toEqual(['/tmp/library'])
+  })
+})

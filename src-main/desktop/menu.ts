@@ -1,0 +1,101 @@
+import { Menu, shell, type MenuItemConstructorOptions } from 'electron'
+import { IPC_CHANNELS, type MenuCommand } from '../api/bridge'
+import type { OwnWindows } from './own-windows'
+
+/** What the menu depends on. */
+export interface MenuSettings {
+  platform: NodeJS.Platform
+  /** Packaged apps get no developer tools item. */
+  isPackaged: boolean
+  /** Reload is offered only while developing against the dev server. */
+  isDevelopment: boolean
+  libraryDir: string
+}
+
+/** Builds the application menu and makes it the app's menu. */
+export function installApplicationMenu(windows: OwnWindows, settings: MenuSettings): void {
+  const template = applicationMenuTemplate(settings, (command) => sendMenuCommand(windows, command))
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+/**
+ * Sends a command to the window it is meant for; the renderer performs it as if its own button
+ * were clicked. Returns false when no window of ours is open.
+ */
+export function sendMenuCommand(windows: OwnWindows, command: MenuCommand): boolean {
+  const window = windows.target()
+  if (!window) return false
+  window.webContents.send(IPC_CHANNELS.menu, command)
+  return true
+}
+
+/** The menu, as a template; every item of ours carries its MenuCommand as id. */
+export function applicationMenuTemplate(
+  settings: MenuSettings,
+  send: (command: MenuCommand) => void,
+): MenuItemConstructorOptions[] {
+  const isMac = settings.platform === 'darwin'
+  const command = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    id,
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(id),
+  })
+
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      command('import-files', 'Import Files…', 'CmdOrCtrl+O'),
+      command('import-sample', 'Import the Sample Article'),
+      { type: 'separator' },
+      command('new-note', 'New Note', 'CmdOrCtrl+N'),
+      command('export-note', 'Export Note as Markdown…', 'CmdOrCtrl+Shift+E'),
+      { type: 'separator' },
+      // macOS keeps Quit in the app menu; File closes the window there.
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  }
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'pasteAndMatchStyle' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  }
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...(settings.isDevelopment ? [{ role: 'reload' } as const, { role: 'forceReload' } as const] : []),
+      ...(settings.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  }
+  const help: MenuItemConstructorOptions = {
+    label: 'Help',
+    role: 'help',
+    submenu: [
+      {
+        id: 'show-library-folder',
+        label: 'Show Library Folder',
+        click: () => {
+          void shell.openPath(settings.libraryDir)
+        },
+      },
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'about' } as const]),
+    ],
+  }
+  return [...(isMac ? [{ role: 'appMenu' } as const] : []), file, edit, view, { role: 'windowMenu' }, help]
+}

@@ -1,0 +1,300 @@
+// A small stand-in for the `electron` module, for unit tests of the desktop shell where the
+// Electron binary cannot run. Wire it with
+//   vi.mock('electron', () => import('./testing/electron-stand-in'))
+// It models only what the shell uses, as Electron 45 documents it; it replaces Electron, never
+// our code. Methods named `simulate…` and `electronStandIn` are not Electron API: they play the
+// user, the page or the operating system.
+import { EventEmitter } from 'node:events'
+import type { Display, Rectangle } from 'electron'
+import { Menu, MenuItem } from './stand-in-menu'
+import { DownloadItem, Session } from './stand-in-session'
+import {
+  BrowserWindow,
+  forgetAllWindows,
+  StandInEvent,
+  toRenderer,
+  WebContents,
+  WebFrameMain,
+  windowEvents,
+} from './stand-in-windows'
+
+export { BrowserWindow, DownloadItem, Menu, MenuItem, WebContents, WebFrameMain }
+
+/** What tests set and read about the world outside the app. */
+export const electronStandIn = {
+  /** Displays `screen` reports. */
+  displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })],
+  /** Whether another instance already holds the single-instance lock. */
+  anotherInstanceRunning: false,
+  /** dialog.showErrorBox calls. */
+  errorBoxes: [] as { title: string; content: string }[],
+  /** shell.openExternal and shell.openPath calls. */
+  openedExternally: [] as string[],
+  openedPaths: [] as string[],
+  /** What preloads exposed with contextBridge.exposeInMainWorld. */
+  mainWorld: {} as Record<string, unknown>,
+}
+
+/** A display with its work area a menu bar's height shorter than its bounds. */
+export function display(
+  id: number,
+  bounds: Rectangle,
+): Pick<Display, 'id' | 'bounds' | 'workArea' | 'scaleFactor'> {
+  return { id, bounds, workArea: { ...bounds, y: bounds.y + 25, height: bounds.height - 25 }, scaleFactor: 1 }
+}
+
+class App extends EventEmitter {
+  isPackaged = false
+  /** Stand-in: 'running' until quit() runs to completion or exit() is called. */
+  state: 'running' | 'quit' = 'running'
+  exitCode: number | null = null
+  private appName = 'Electron'
+  private appPath = process.cwd()
+  private readonly paths = new Map<string, string>()
+  private quitting = false
+  readonly commandLine = new CommandLine()
+
+  constructor() {
+    super()
+    windowEvents.on('all-closed', () => {
+      if (this.quitting) return
+      // Electron's default, when nobody listens, is to quit.
+      if (this.listenerCount('window-all-closed') > 0) this.emit('window-all-closed')
+      else this.quit()
+    })
+  }
+
+  get name(): string {
+    return this.appName
+  }
+
+  setName(name: string): void {
+    this.appName = name
+  }
+
+  getName(): string {
+    return this.appName
+  }
+
+  getAppPath(): string {
+    return this.appPath
+  }
+
+  /** Stand-in: where the app's code is (Electron: the folder of package.json). */
+  simulateAppPath(path: string): void {
+    this.appPath = path
+  }
+
+  getPath(name: string): string {
+    const path = this.paths.get(name)
+    // The stand-in knows only the paths a test set, so a test never writes into a real home folder.
+    if (!path)
+      throw new Error(`Failed to get '${name}' path (the stand-in has none; set it with app.setPath)`)
+    return path
+  }
+
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path)
+  }
+
+  whenReady(): Promise<void> {
+    return Promise.resolve()
+  }
+
+  isReady(): boolean {
+    return true
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return !electronStandIn.anotherInstanceRunning
+  }
+
+  /** Closes every window, then quits unless 'before-quit', a window's 'close' or 'will-quit' prevents it. */
+  quit(): void {
+    const beforeQuit = new StandInEvent()
+    this.emit('before-quit', beforeQuit)
+    if (beforeQuit.defaultPrevented) return
+    this.quitting = true
+    for (const window of BrowserWindow.getAllWindows()) window.close()
+    this.quitting = false
+    if (BrowserWindow.getAllWindows().length > 0) return
+    const willQuit = new StandInEvent()
+    this.emit('will-quit', willQuit)
+    if (willQuit.defaultPrevented) return
+    this.state = 'quit'
+    this.exitCode ??= 0
+    this.emit('quit', new StandInEvent(), 0)
+  }
+
+  exit(exitCode = 0): void {
+    this.state = 'quit'
+    this.exitCode = exitCode
+  }
+
+  /** Stand-in: back to a freshly started app. */
+  reset(): void {
+    this.removeAllListeners()
+    Object.assign(this, { isPackaged: false, state: 'running', exitCode: null, quitting: false })
+    this.appName = 'Electron'
+    this.appPath = process.cwd()
+    this.paths.clear()
+    this.commandLine.reset()
+  }
+}
+
+class CommandLine {
+  private readonly switches = new Map<string, string>()
+  appendSwitch(name: string, value = ''): void {
+    this.switches.set(name, value)
+  }
+  hasSwitch(name: string): boolean {
+    return this.switches.has(name)
+  }
+  getSwitchValue(name: string): string {
+    return this.switches.get(name) ?? ''
+  }
+  reset(): void {
+    this.switches.clear()
+  }
+}
+
+type InvokeListener = (event: StandInInvokeEvent, ...args: unknown[]) => unknown
+
+/** What ipcMain.handle listeners receive (IpcMainInvokeEvent). */
+export interface StandInInvokeEvent {
+  sender: WebContents
+  senderFrame: WebFrameMain | null
+  processId: number
+  frameId: number
+  type: 'frame'
+}
+
+/** The event Electron builds for a message from `frame` of `sender`. */
+export function invokeEventFrom(
+  sender: WebContents,
+  frame: WebFrameMain | null = sender.mainFrame,
+): StandInInvokeEvent {
+  return {
+    sender,
+    senderFrame: frame,
+    processId: frame?.processId ?? 0,
+    frameId: frame?.routingId ?? 0,
+    type: 'frame',
+  }
+}
+
+class IpcMain extends EventEmitter {
+  private readonly handlers = new Map<string, InvokeListener>()
+
+  handle(channel: string, listener: InvokeListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    this.handlers.set(channel, listener)
+  }
+
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel)
+  }
+
+  /** Stand-in: what arrives when a renderer calls ipcRenderer.invoke(channel, ...args). */
+  async simulateInvoke(event: StandInInvokeEvent, channel: string, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel)
+    if (!listener)
+      throw new Error(`Error invoking remote method '${channel}': No handler registered for '${channel}'`)
+    try {
+      return structuredClone(await listener(event, ...structuredClone(args)))
+    } catch (error) {
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`, { cause: error })
+    }
+  }
+
+  reset(): void {
+    this.removeAllListeners()
+    this.handlers.clear()
+  }
+}
+
+class IpcRenderer extends EventEmitter {
+  private page: { contents: WebContents; frame: WebFrameMain } | null = null
+
+  constructor() {
+    super()
+    toRenderer.on('message', (contents, channel, args) => {
+      if (contents === this.page?.contents) this.emit(channel, { sender: this, ports: [] }, ...args)
+    })
+  }
+
+  /** Stand-in: makes this the ipcRenderer of the preload running in `frame` of `contents`. */
+  simulatePreloadIn(contents: WebContents, frame: WebFrameMain = contents.mainFrame): void {
+    this.page = { contents, frame }
+  }
+
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    if (!this.page) throw new Error('The stand-in ipcRenderer runs in no page; call simulatePreloadIn first')
+    return ipcMain.simulateInvoke(invokeEventFrom(this.page.contents, this.page.frame), channel, ...args)
+  }
+
+  reset(): void {
+    this.removeAllListeners()
+    this.page = null
+  }
+}
+
+export const app = new App()
+export const ipcMain = new IpcMain()
+export const ipcRenderer = new IpcRenderer()
+export const session = { defaultSession: new Session() }
+
+export const contextBridge = {
+  exposeInMainWorld(apiKey: string, api: unknown): void {
+    if (apiKey in electronStandIn.mainWorld) {
+      throw new Error('Cannot bind an API on top of an existing property on the window object')
+    }
+    electronStandIn.mainWorld[apiKey] = api
+  },
+}
+
+export const dialog = {
+  showErrorBox(title: string, content: string): void {
+    electronStandIn.errorBoxes.push({ title, content })
+  },
+}
+
+export const shell = {
+  async openExternal(url: string): Promise<void> {
+    electronStandIn.openedExternally.push(url)
+  },
+  async openPath(path: string): Promise<string> {
+    electronStandIn.openedPaths.push(path)
+    return ''
+  },
+}
+
+export const screen = {
+  getAllDisplays: () => electronStandIn.displays,
+  getPrimaryDisplay: () => electronStandIn.displays[0],
+}
+
+/** Stand-in: a fresh Electron for the next test. */
+export function resetElectronStandIn(): void {
+  forgetAllWindows()
+  app.reset()
+  ipcMain.reset()
+  ipcRenderer.reset()
+  session.defaultSession.reset()
+  Menu.setApplicationMenu(null)
+  Object.assign(electronStandIn, {
+    displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })],
+    anotherInstanceRunning: false,
+    errorBoxes: [],
+    openedExternally: [],
+    openedPaths: [],
+    mainWorld: {},
+  })
+}
+
+/** Stand-in: the stand-in window behind a window our code created (found by id). */
+export function standInOf(window: { id: number }): BrowserWindow {
+  const found = BrowserWindow.getAllWindows().find((candidate) => candidate.id === window.id)
+  if (!found) throw new Error(`No open window with id ${window.id}`)
+  return found
+}

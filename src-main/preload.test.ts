@@ -1,0 +1,82 @@
+import { describe, it, expect, beforeAll, beforeEach, vi } from 'vitest'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { IPC_CHANNELS, type DesktopBridge, type MenuCommand } from './api/bridge'
+import { registerApiHandler } from './ipc'
+import { openLibrary } from './core/library'
+import { OwnWindows } from './desktop/own-windows'
+import { openMainWindow } from './desktop/window'
+import { PendingWork } from './desktop/pending-work'
+import { RendererLocation } from './desktop/renderer-location'
+import {
+  electronStandIn,
+  ipcRenderer,
+  resetElectronStandIn,
+  standInOf,
+  type BrowserWindow,
+} from './desktop/testing/electron-stand-in'
+import { SAMPLE_ARTICLE } from './testing/corpus'
+
+vi.mock('electron', () => import('./desktop/testing/electron-stand-in'))
+
+let exposed: string[]
+let bridge: DesktopBridge
+beforeAll(async () => {
+  resetElectronStandIn()
+  await import('./preload') // runs the preload, as Electron does before the page
+  exposed = Object.keys(electronStandIn.mainWorld)
+  bridge = electronStandIn.mainWorld.commonplace as DesktopBridge
+})
+
+let window: BrowserWindow
+beforeEach(async () => {
+  resetElectronStandIn()
+  const dir = await mkdtemp(join(tmpdir(), 'commonplace-preload-'))
+  const renderer = RendererLocation.builtPage(join(dir, 'renderer', 'index.html'))
+  const windows = new OwnWindows()
+  const pending = new PendingWork()
+  const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
+  registerApiHandler({ library, windows, renderer, pending })
+  const created = await openMainWindow({
+    preloadPath: join(dir, 'preload', 'index.cjs'),
+    renderer,
+    windows,
+    pending,
+    stateFile: join(dir, 'window-state.json'),
+  })
+  window = standInOf(created)
+  ipcRenderer.simulatePreloadIn(window.webContents)
+})
+
+describe('the preload bridge', () => {
+  it('exposes only the desktop API as window.commonplace', () => {
+    expect(exposed).toEqual(['commonplace'])
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenuCommand', 'platform'])
+    expect(bridge.platform).toBe('desktop')
+  })
+
+  it('calls the API in the main process and returns the result', async () => {
+    const outcome = await bridge.call('articles.importSample', {})
+    expect(outcome).toMatchObject({ status: 'imported', title: 'Iraq Kurdish Referendum 2017' })
+    const articles = await bridge.call('articles.list', {})
+    expect(articles.map((article) => article.title)).toEqual(['Iraq Kurdish Referendum 2017'])
+  })
+
+  it('turns an error reply into a thrown Error carrying its code', async () => {
+    const failure = await bridge.call('articles.get', { id: 'missing' }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(Error)
+    expect(failure).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('missing') })
+  })
+
+  it('delivers menu commands until unsubscribed', () => {
+    const received: MenuCommand[] = []
+    const unsubscribe = bridge.onMenuCommand((command) => received.push(command))
+    window.webContents.send(IPC_CHANNELS.menu, 'new-note')
+    window.webContents.send(IPC_CHANNELS.menu, 'export-note')
+    unsubscribe()
+    window.webContents.send(IPC_CHANNELS.menu, 'import-files')
+    expect(received).toEqual(['new-note', 'export-note'])
+    expect(ipcRenderer.listenerCount(IPC_CHANNELS.menu)).toBe(0)
+  })
+})
