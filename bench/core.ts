@@ -38,29 +38,80 @@ export async function benchCore(): Promise<BenchResult[]> {
       bytes: new TextEncoder().encode(`Copy ${i} of the sample.\n\n${sample}`),
     }))
     const imported = await time(() => importSources(store, sources))
-    results.push({ name: 'import .txt', value: count / (imported.ms / 1000), unit: 'articles/s', detail: `${count} articles of ~5 KB` })
+    results.push({
+      name: 'import .txt',
+      value: count / (imported.ms / 1000),
+      unit: 'articles/s',
+      detail: `${count} articles of ~5 KB`,
+    })
 
     const opened = await time(() => LibraryStore.open(dir))
-    results.push({ name: 'open library', value: opened.ms, unit: 'ms', detail: `${count} articles in library.json` })
+    results.push({
+      name: 'open library',
+      value: opened.ms,
+      unit: 'ms',
+      detail: `${count} articles in library.json`,
+    })
 
     const articleId = imported.result[0]!.articleId!
     const text = await readArticleText(store, articleId)
     const excerptTimes: number[] = []
     for (let i = 0; i < 50; i++) {
       const start = (i * 97) % (text.length - 100)
-      excerptTimes.push((await time(() => createExcerpt(store, { articleId, start, end: start + 60, quote: text.slice(start, start + 60) }))).ms)
+      excerptTimes.push(
+        (
+          await time(() =>
+            createExcerpt(store, { articleId, start, end: start + 60, quote: text.slice(start, start + 60) }),
+          )
+        ).ms,
+      )
     }
-    results.push({ name: 'make excerpt', value: median(excerptTimes), unit: 'ms (median)', detail: '50 excerpts, durable write each' })
+    results.push({
+      name: 'make excerpt',
+      value: median(excerptTimes),
+      unit: 'ms (median)',
+      detail: '50 excerpts, durable write each',
+    })
 
     const note = await createNote(store, 'Bench')
     const paragraphs = Array.from({ length: 200 }, (_, i) => ({
-      type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '',
-      children: [{ type: 'text', version: 1, text: `Paragraph ${i} ${sample.slice(0, 400)}`, format: 0, detail: 0, mode: 'normal', style: '' }],
+      type: 'paragraph',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      textFormat: 0,
+      textStyle: '',
+      children: [
+        {
+          type: 'text',
+          version: 1,
+          text: `Paragraph ${i} ${sample.slice(0, 400)}`,
+          format: 0,
+          detail: 0,
+          mode: 'normal',
+          style: '',
+        },
+      ],
     }))
-    const content = { root: { type: 'root' as const, version: 1, direction: null, format: '', indent: 0, children: paragraphs } }
+    const content = {
+      root: {
+        type: 'root' as const,
+        version: 1,
+        direction: null,
+        format: '',
+        indent: 0,
+        children: paragraphs,
+      },
+    }
     const saveTimes: number[] = []
     for (let i = 0; i < 20; i++) saveTimes.push((await time(() => saveNote(store, note.id, content))).ms)
-    results.push({ name: 'save note', value: median(saveTimes), unit: 'ms (median)', detail: '200-paragraph note (~90 KB), fsync included' })
+    results.push({
+      name: 'save note',
+      value: median(saveTimes),
+      unit: 'ms (median)',
+      detail: '200-paragraph note (~90 KB), fsync included',
+    })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -63,7 +63,8 @@ describe('text decoding', () => {
 
 describe('markdown', () => {
   it('takes the title from front matter and keeps structure', async () => {
-    const md = '---\ntitle: From front matter\nauthor: Ada\n---\n# Heading one\n\nSome *emphasis* and a list:\n\n- one\n- two\n\n> quoted\n'
+    const md =
+      '---\ntitle: From front matter\nauthor: Ada\n---\n# Heading one\n\nSome *emphasis* and a list:\n\n- one\n- two\n\n> quoted\n'
     const [outcome] = await importSources(store, [source('notes.md', md)])
     const article = await getArticle(store, outcome!.articleId!)
     expect(article.title).toBe('From front matter')
@@ -100,7 +101,9 @@ describe('bad input is refused with the file name and the reason, and nothing is
   })
 
   it('refuses a file over the size limit', async () => {
-    const [outcome] = await importSources(store, [source('huge.txt', new Uint8Array(MAX_IMPORT_BYTES + 1).fill(97))])
+    const [outcome] = await importSources(store, [
+      source('huge.txt', new Uint8Array(MAX_IMPORT_BYTES + 1).fill(97)),
+    ])
     expect(outcome!.message).toMatch(/huge.txt is too large \(50.0 MB; the limit is 50.0 MB\)/)
   })
 

@@ -72,7 +72,13 @@ async function expandFolders(paths: string[]): Promise<string[]> {
     const found = entries
       .filter((entry) => entry.isFile() && importerFor(entry.name))
       .map((entry) => join(entry.parentPath, entry.name))
-      .filter((file) => !file.slice(path.length).split(/[\\/]/).some((part) => part.startsWith('.')))
+      .filter(
+        (file) =>
+          !file
+            .slice(path.length)
+            .split(/[\\/]/)
+            .some((part) => part.startsWith('.')),
+      )
       .sort()
     files.push(...found)
   }
@@ -97,7 +103,12 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
   const { name } = source
   const importer = importerFor(name)
   if (!importer) {
-    return failed(name, `${name} is not a supported file type (supported: ${supportedExtensions().map((e) => '.' + e).join(', ')})`)
+    return failed(
+      name,
+      `${name} is not a supported file type (supported: ${supportedExtensions()
+        .map((e) => '.' + e)
+        .join(', ')})`,
+    )
   }
   if (source.bytes.byteLength === 0) return failed(name, `${name} is empty`)
   if (source.bytes.byteLength > MAX_IMPORT_BYTES) return failed(name, tooLarge(name, source.bytes.byteLength))
@@ -158,9 +169,21 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
   })
   const stored = store.data.articles.find((a) => a.contentHash === contentHash)!
   if (stored.id !== id) {
-    return { name, status: 'duplicate', articleId: stored.id, title: stored.title, message: `${name} is already in the library as “${stored.title}”` }
+    return {
+      name,
+      status: 'duplicate',
+      articleId: stored.id,
+      title: stored.title,
+      message: `${name} is already in the library as “${stored.title}”`,
+    }
   }
-  return { name, status: 'imported', articleId: id, title: article.title, message: `Imported “${article.title}”` }
+  return {
+    name,
+    status: 'imported',
+    articleId: id,
+    title: article.title,
+    message: `Imported “${article.title}”`,
+  }
 }
 
 /** Identity of an article's text: whitespace and Unicode form do not make a new article. */
