@@ -29,6 +29,11 @@ export async function createExcerpt(store: LibraryStore, selection: PassageSelec
     ...selectorAt(text, found.start, found.end),
     articleHash: article.contentHash,
     createdAt: new Date().toISOString(),
+    state: 'exact',
+    previousQuote: null,
+    color: 'yellow',
+    comment: '',
+    tags: [],
   }
   await store.transact((draft) => {
     if (!draft.articles.some((a) => a.id === article.id)) {

@@ -45,6 +45,14 @@ export const Excerpt = z.object({
   /** contentHash of the article text the selector was made on. */
   articleHash: z.string(),
   createdAt: z.string(),
+  /** What the last re-anchoring found (anchor/reanchor.ts): exact, moved, changed (words differ) or orphaned. */
+  state: z.enum(['exact', 'moved', 'changed', 'orphaned']).default('exact'),
+  /** The words before the last update changed them; set only while the state is `changed`. */
+  previousQuote: z.string().nullable().default(null),
+  /** Highlight colour, one of a small palette. */
+  color: z.enum(['yellow', 'green', 'blue', 'pink', 'purple']).default('yellow'),
+  comment: z.string().default(''),
+  tags: z.array(z.string()).default([]),
 })
 export type Excerpt = z.infer<typeof Excerpt>
 

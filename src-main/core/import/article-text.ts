@@ -7,6 +7,8 @@ export const SANITIZE_POLICY = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'object', 'embed'],
   FORBID_ATTR: ['style', 'class', 'id'],
   ALLOW_DATA_ATTR: false,
+  // The two data attributes our importers set: a remote image's address (loaded only on request) and a PDF page.
+  ADD_ATTR: ['data-remote-src', 'data-page'],
 }
 
 /** Minimal view of a DOM node that both jsdom and the browser satisfy. */

@@ -1,6 +1,7 @@
 /** Decodes the bytes of a text file: UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is refused. */
 export function decodeText(bytes: Uint8Array, fileName: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strictDecode('utf-8', bytes.subarray(3), fileName)
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return strictDecode('utf-8', bytes.subarray(3), fileName)
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return strictDecode('utf-16le', bytes.subarray(2), fileName)
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strictDecode('utf-16be', bytes.subarray(2), fileName)
   if (looksBinary(bytes)) {

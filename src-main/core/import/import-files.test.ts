@@ -61,6 +61,17 @@ describe('text decoding', () => {
   })
 })
 
+describe('legacy encodings', () => {
+  it('reads a Windows-1252 file and says which encoding it assumed', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('Le menu du '), 0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x6f, 0x6b, 0x94])
+    const [outcome] = await importSources(store, [source('latin1.txt', bytes)])
+    expect(outcome!.status).toBe('imported')
+    const article = await getArticle(store, outcome!.articleId!)
+    expect(article.text).toContain('café – “ok”')
+    expect(article.notices.join(' ')).toMatch(/1252/)
+  })
+})
+
 describe('markdown', () => {
   it('takes the title from front matter and keeps structure', async () => {
     const md =
@@ -90,7 +101,6 @@ describe('bad input is refused with the file name and the reason, and nothing is
     ['empty.txt', '', /empty.txt is empty/],
     ['whitespace.txt', '   \n\n  ', /whitespace.txt contains no text/],
     ['binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), /binary.txt is not a text file/],
-    ['latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20]), /latin1.txt could not be decoded/],
     ['picture.png', 'not really', /picture.png is not a supported file type/],
     ['broken.md', '---\ntitle: [unclosed\n---\nbody', /broken.md has front matter that is not valid YAML/],
   ])('%s', async (name, content, message) => {

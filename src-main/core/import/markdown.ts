@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it'
 import { parse as parseYaml } from 'yaml'
-import { decodeText } from './decode'
+import { decodeTextFile } from './encoding'
 import { titleFromFileName, titleFromOpening } from './title'
 import { ImportError, type Importer } from './importer'
 
@@ -13,16 +13,14 @@ export const markdownImporter: Importer = {
   format: 'markdown',
   extensions: ['md', 'markdown', 'mdown', 'mkd'],
   async parse(source) {
-    const raw = decodeText(source.bytes, source.name).replace(/^\uFEFF/, '')
+    const decoded = decodeTextFile(source.bytes, source.name)
+    const raw = decoded.text.replace(/^\uFEFF/, '')
     const { meta, body } = splitFrontMatter(raw, source.name)
     const tokens = markdown.parse(body, {})
     const headingIndex = tokens.findIndex((token) => token.type === 'heading_open')
     const heading = headingIndex >= 0 ? tokens[headingIndex + 1]?.content : undefined
     const title =
-      stringField(meta.title) ??
-      heading?.trim() ??
-      titleFromFileName(source.name) ??
-      titleFromOpening(body)
+      stringField(meta.title) ?? heading?.trim() ?? titleFromFileName(source.name) ?? titleFromOpening(body)
     return {
       format: 'markdown',
       title: title || source.name,
@@ -31,6 +29,7 @@ export const markdownImporter: Importer = {
       publishedAt: dateField(meta.date),
       description: stringField(meta.description),
       lang: stringField(meta.lang),
+      notices: decoded.notice ? [decoded.notice] : [],
     }
   },
 }

@@ -1,4 +1,4 @@
-import { decodeText } from './decode'
+import { decodeTextFile } from './encoding'
 import { escapeHtml } from './article-body'
 import { titleFromFileName, titleFromOpening } from './title'
 import type { Importer } from './importer'
@@ -8,7 +8,8 @@ export const textImporter: Importer = {
   format: 'text',
   extensions: ['txt', 'text'],
   async parse(source) {
-    const text = decodeText(source.bytes, source.name).replace(/\r\n?/g, '\n')
+    const decoded = decodeTextFile(source.bytes, source.name)
+    const text = decoded.text.replace(/\r\n?/g, '\n')
     const paragraphs = text
       .split(/\n\s*\n/)
       .map((paragraph) => paragraph.trim())
@@ -18,6 +19,7 @@ export const textImporter: Importer = {
       format: 'text',
       title: titleFromFileName(source.name) ?? titleFromOpening(paragraphs[0] ?? source.name),
       html,
+      notices: decoded.notice ? [decoded.notice] : [],
     }
   },
 }
