@@ -52,21 +52,29 @@ beforeEach(async () => {
 describe('the preload bridge', () => {
   it('exposes only the desktop API as window.commonplace', () => {
     expect(exposed).toEqual(['commonplace'])
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onMenuCommand', 'platform'])
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onImported', 'onMenuCommand', 'platform'])
     expect(bridge.platform).toBe('desktop')
   })
 
   it('calls the API in the main process and returns the result', async () => {
-    const outcome = await bridge.call('articles.importSample', {})
-    expect(outcome).toMatchObject({ status: 'imported', title: 'Iraq Kurdish Referendum 2017' })
-    const articles = await bridge.call('articles.list', {})
-    expect(articles.map((article) => article.title)).toEqual(['Iraq Kurdish Referendum 2017'])
+    const outcome = await bridge.invoke('articles.importSample', {})
+    expect(outcome).toMatchObject({ ok: true, result: { status: 'imported', title: 'Iraq Kurdish Referendum 2017' } })
+    const articles = await bridge.invoke('articles.list', {})
+    expect(articles).toMatchObject({ ok: true, result: [{ title: 'Iraq Kurdish Referendum 2017' }] })
   })
 
-  it('turns an error reply into a thrown Error carrying its code', async () => {
-    const failure = await bridge.call('articles.get', { id: 'missing' }).catch((error: unknown) => error)
-    expect(failure).toBeInstanceOf(Error)
-    expect(failure).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('missing') })
+  it('hands an error back as a plain reply, so its code survives the context bridge', async () => {
+    const failure = await bridge.invoke('articles.get', { id: 'missing' })
+    expect(failure).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('missing') } })
+  })
+
+  it('delivers File ▸ Import results until unsubscribed', () => {
+    const received: unknown[] = []
+    const unsubscribe = bridge.onImported((reply) => received.push(reply))
+    window.webContents.send(IPC_CHANNELS.imported, { ok: true, result: [] })
+    unsubscribe()
+    window.webContents.send(IPC_CHANNELS.imported, { ok: true, result: [] })
+    expect(received).toEqual([{ ok: true, result: [] }])
   })
 
   it('delivers menu commands until unsubscribed', () => {

@@ -1,15 +1,23 @@
-import type { CommonplaceApi } from './contract'
+import type { Reply } from './invoke'
+
+export type { Reply }
 
 /** Commands the desktop menu sends to the window; the renderer carries them out as if clicked. */
 export const MENU_COMMANDS = ['import-files', 'import-sample', 'new-note', 'export-note'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
-/** What the preload exposes as `window.commonplace` in the desktop app. */
-export interface DesktopBridge extends CommonplaceApi {
+/**
+ * What the preload exposes as `window.commonplace` in the desktop app. Calls answer with the plain
+ * Reply: contextBridge keeps plain objects whole but rebuilds thrown errors from their message alone.
+ */
+export interface DesktopBridge {
   platform: 'desktop'
+  invoke(name: string, input: unknown): Promise<Reply>
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
+  /** Subscribes to the results of File ▸ Import (a native dialog run by the main process). */
+  onImported(listener: (reply: Reply) => void): () => void
 }
 
 /** The IPC channels, in one place. */
-export const IPC_CHANNELS = { call: 'commonplace:call', menu: 'commonplace:menu' } as const
+export const IPC_CHANNELS = { call: 'commonplace:call', menu: 'commonplace:menu', imported: 'commonplace:imported' } as const

@@ -5,6 +5,7 @@ import { registerApiHandler } from '../ipc'
 import { askWhereToSaveDownloads } from './downloads'
 import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library-location'
 import { installApplicationMenu } from './menu'
+import { importWithNativeDialog } from './native-import'
 import { OwnWindows } from './own-windows'
 import { PendingWork } from './pending-work'
 import { holdQuitForPendingWork } from './quit'
@@ -68,7 +69,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
     isPackaged: app.isPackaged,
     isDevelopment: renderer.isDevServer,
     libraryDir: library.store.dir,
-  })
+  }, (window) => void importWithNativeDialog(window, library))
 
   // One window opening at a time: a second dock click while one is on its way adds nothing.
   let opening: Promise<unknown> | null = null

@@ -21,10 +21,12 @@ const linux: MenuSettings = {
   libraryDir: '/tmp/library',
 }
 let windows: OwnWindows
+const importFiles = vi.fn()
 
 beforeEach(() => {
   resetElectronStandIn()
   windows = new OwnWindows()
+  importFiles.mockReset()
 })
 
 function ownWindow(): BrowserWindow {
@@ -52,7 +54,7 @@ const menuMessages = (window: BrowserWindow) =>
 
 describe('File menu', () => {
   it('offers the import, note and export commands with their shortcuts, and Quit', () => {
-    installApplicationMenu(windows, linux)
+    installApplicationMenu(windows, linux, importFiles)
     const file = topLevel('File').submenu!.items.filter((item) => item.type !== 'separator')
     expect(file.map((item) => [item.label, item.accelerator ?? item.role])).toEqual([
       ['Import Files…', 'CmdOrCtrl+O'],
@@ -63,18 +65,18 @@ describe('File menu', () => {
     ])
   })
 
-  it('clicking Import Files… sends import-files to the focused window only', () => {
-    installApplicationMenu(windows, linux)
-    const background = ownWindow()
+  it('clicking Import Files… runs the native import for the focused window only', () => {
+    installApplicationMenu(windows, linux, importFiles)
+    ownWindow()
     const focused = ownWindow()
     focused.focus()
     topLevel('File').submenu!.getMenuItemById('import-files')!.click()
-    expect(menuMessages(focused)).toEqual([['import-files']])
-    expect(menuMessages(background)).toEqual([])
+    expect(importFiles).toHaveBeenCalledTimes(1)
+    expect(importFiles.mock.calls[0]![0]).toBe(focused)
   })
 
-  it.each(MENU_COMMANDS)('the %s item sends its command', (command) => {
-    installApplicationMenu(windows, linux)
+  it.each(MENU_COMMANDS.filter((command) => command !== 'import-files'))('the %s item sends its command', (command) => {
+    installApplicationMenu(windows, linux, importFiles)
     const window = ownWindow()
     window.focus()
     menu().getMenuItemById(command)!.click()
@@ -82,7 +84,7 @@ describe('File menu', () => {
   })
 
   it('goes to our newest window when the focused window is not ours, and to no stranger', () => {
-    installApplicationMenu(windows, linux)
+    installApplicationMenu(windows, linux, importFiles)
     const ours = ownWindow()
     const stranger = new BrowserWindow()
     stranger.focus()
@@ -92,12 +94,12 @@ describe('File menu', () => {
   })
 
   it('does nothing when no window is open', () => {
-    installApplicationMenu(windows, linux)
+    installApplicationMenu(windows, linux, importFiles)
     expect(() => menu().getMenuItemById('new-note')!.click()).not.toThrow()
   })
 
   it('on macOS closes the window from File and quits from the app menu', () => {
-    installApplicationMenu(windows, { ...linux, platform: 'darwin' })
+    installApplicationMenu(windows, { ...linux, platform: 'darwin' }, importFiles)
     expect(menu().items[0]!.role).toBe('appMenu')
     expect(topLevel('File').submenu!.items.at(-1)!.role).toBe('close')
   })
@@ -105,7 +107,7 @@ describe('File menu', () => {
 
 describe('Edit, View, Window and Help', () => {
   it('Edit has the standard roles, undo and redo included', () => {
-    installApplicationMenu(windows, linux)
+    installApplicationMenu(windows, linux, importFiles)
     const roles = topLevel('Edit')
       .submenu!.items.map((item) => item.role)
       .filter(Boolean)
@@ -134,7 +136,7 @@ describe('Edit, View, Window and Help', () => {
     ],
     ['packaged', { isPackaged: true, isDevelopment: false }, []],
   ])('View offers reload and developer tools only as fits: %s', (_why, flags, expected) => {
-    installApplicationMenu(windows, { ...linux, ...flags })
+    installApplicationMenu(windows, { ...linux, ...flags }, importFiles)
     const roles = topLevel('View').submenu!.items.map((item) => item.role)
     expect(roles.filter((role) => ['reload', 'forceReload', 'toggleDevTools'].includes(role ?? ''))).toEqual(
       expected,
@@ -142,7 +144,7 @@ describe('Edit, View, Window and Help', () => {
   })
 
   it('has a Window menu and a Help menu that shows the library folder', async () => {
-    installApplicationMenu(windows, linux)
+    installApplicationMenu(windows, linux, importFiles)
     expect(menu().items.some((item) => item.role === 'windowMenu')).toBe(true)
     menu().getMenuItemById('show-library-folder')!.click()
     expect(electronStandIn.openedPaths).toEqual(['/tmp/library'])

@@ -1,4 +1,4 @@
-import { Menu, shell, type MenuItemConstructorOptions } from 'electron'
+import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { IPC_CHANNELS, type MenuCommand } from '../api/bridge'
 import type { OwnWindows } from './own-windows'
 
@@ -13,8 +13,17 @@ export interface MenuSettings {
 }
 
 /** Builds the application menu and makes it the app's menu. */
-export function installApplicationMenu(windows: OwnWindows, settings: MenuSettings): void {
-  const template = applicationMenuTemplate(settings, (command) => sendMenuCommand(windows, command))
+export function installApplicationMenu(
+  windows: OwnWindows,
+  settings: MenuSettings,
+  /** File ▸ Import runs in the main process (a native dialog); every other command goes to the window. */
+  importFiles: (window: BrowserWindow) => void,
+): void {
+  const template = applicationMenuTemplate(settings, (command) => {
+    const window = windows.target()
+    if (command === 'import-files' && window) importFiles(window)
+    else sendMenuCommand(windows, command)
+  })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 

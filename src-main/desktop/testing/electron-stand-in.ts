@@ -28,6 +28,9 @@ export const electronStandIn = {
   anotherInstanceRunning: false,
   /** dialog.showErrorBox calls. */
   errorBoxes: [] as { title: string; content: string }[],
+  /** What the next dialog.showOpenDialog answers (the user's choice), and the options it was shown with. */
+  openDialogAnswer: { canceled: true, filePaths: [] as string[] },
+  openDialogs: [] as unknown[],
   /** shell.openExternal and shell.openPath calls. */
   openedExternally: [] as string[],
   openedPaths: [] as string[],
@@ -257,6 +260,10 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     electronStandIn.errorBoxes.push({ title, content })
   },
+  async showOpenDialog(_window: unknown, options: unknown): Promise<{ canceled: boolean; filePaths: string[] }> {
+    electronStandIn.openDialogs.push(options)
+    return electronStandIn.openDialogAnswer
+  },
 }
 
 export const shell = {
@@ -286,6 +293,8 @@ export function resetElectronStandIn(): void {
     displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })],
     anotherInstanceRunning: false,
     errorBoxes: [],
+    openDialogAnswer: { canceled: true, filePaths: [] },
+    openDialogs: [],
     openedExternally: [],
     openedPaths: [],
     mainWorld: {},

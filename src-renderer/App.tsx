@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
+import type { Excerpt, NoteSummary } from '../src-main/core/records'
+import type { MenuCommand } from '../src-main/api/bridge'
+import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
+import { onDesktopImport, onMenuCommand } from './api'
+import { importNotice, type ImportOutcome } from './library/import-outcomes'
+import { useNotifier } from './ui/notices'
+import { useConfirm } from './ui/confirm'
+import { ImportIcon, PlusIcon } from './ui/icons'
+import { useLibrary } from './library/use-library'
+import { useFileDrop } from './library/use-file-drop'
+import { LibraryList } from './library/LibraryList'
+import { EmptyLibrary } from './library/EmptyLibrary'
+import { ImportInput } from './library/ImportInput'
+import { LibraryOverview } from './library/LibraryOverview'
+import { Reader, type ExcerptFocus } from './reader/Reader'
+import { useNotes } from './notes/use-notes'
+import { NoteList } from './notes/NoteList'
+import { NotePane, exportNote } from './notes/NotePane'
+import './ui/layout.css'
+
+/** The window: the library and notes on the left; the article and the note being written side by side. */
+export function App() {
+  const notifier = useNotifier()
+  const confirm = useConfirm()
+  const library = useLibrary()
+  const notes = useNotes()
+  const [openArticleId, setOpenArticleId] = useState<string | null>(null)
+  const [focus, setFocus] = useState<ExcerptFocus | null>(null)
+  const [openNoteId, setOpenNoteId] = useState<string | null>(null)
+  const editorRef = useRef<NoteEditorHandle>(null)
+  const fileInputRef = useRef<HTMLInputElement>(null)
+
+  const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
+  const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
+
+  useEffect(() => {
+    const showing = openNote?.title ?? openArticle?.title
+    document.title = showing ? `${showing} — Commonplace` : 'Commonplace'
+  }, [openNote?.title, openArticle?.title])
+
+  /** Saves what is typed in the open note; false (and the user told) if that failed. */
+  const flushEditor = async (): Promise<boolean> => {
+    try {
+      await editorRef.current?.flush()
+      return true
+    } catch (error) {
+      notifier.error('Could not save the note', error)
+      return false
+    }
+  }
+
+  const openArticleAt = useCallback((articleId: string, excerptId: string | null) => {
+    setOpenArticleId(articleId)
+    setFocus(excerptId ? { excerptId } : null)
+  }, [])
+
+  // Imported files join the list and the notice says how each fared; what to read next is the user's call.
+  const { importFiles } = library
+  const dragging = useFileDrop(importFiles)
+
+  // The sample is asked for in order to try the app, so it opens at once.
+  const importSample = async () => {
+    const outcome = await library.importSample()
+    if (outcome?.articleId) openArticleAt(outcome.articleId, null)
+  }
+
+  const onOpenExcerpt = (target: { excerptId: string; articleId: string }) => {
+    if (library.articles && !library.articles.some((article) => article.id === target.articleId)) {
+      notifier.show({
+        tone: 'info',
+        message: 'The article this excerpt came from is no longer in the library; the note keeps its words.',
+        expiresAfterMs: 10_000,
+      })
+      return
+    }
+    openArticleAt(target.articleId, target.excerptId)
+  }
+
+  const switchToNote = async (noteId: string | null) => {
+    if (noteId === openNoteId) return
+    if (await flushEditor()) setOpenNoteId(noteId)
+  }
+
+  const newNote = async () => {
+    if (!(await flushEditor())) return
+    const note = await notes.create()
+    if (!note) return
+    setOpenNoteId(note.id)
+    // The first thing to do with a new note is usually to name it.
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLInputElement>('[data-testid="note-title"]')?.select(),
+    )
+  }
+
+  const deleteNote = async (note: NoteSummary) => {
+    const confirmed = await confirm({
+      title: 'Delete this note?',
+      message: `“${note.title}” will be deleted. You can undo this for a short while afterwards.`,
+      confirmLabel: 'Delete note',
+      danger: true,
+    })
+    if (!confirmed) return
+    // A save still on its way must land before the note goes, or it would fail against a missing note.
+    if (note.id === openNoteId) await flushEditor()
+    const deleted = await notes.remove(note, (restored) => setOpenNoteId(restored.id))
+    if (deleted && note.id === openNoteId) setOpenNoteId(null)
+  }
+
+  const exportOpenNote = async () => {
+    if (!openNoteId) {
+      notifier.show({ tone: 'info', message: 'Open a note to export it.', expiresAfterMs: 6000 })
+      return
+    }
+    try {
+      const fileName = await exportNote(openNoteId, editorRef.current)
+      notifier.show({ tone: 'success', message: `Exported the note as ${fileName}.`, expiresAfterMs: 8000 })
+    } catch (error) {
+      notifier.error('Could not export the note', error)
+    }
+  }
+
+  const insertExcerpt = (excerpt: Excerpt, source: ExcerptSource) => {
+    if (!editorRef.current) {
+      notifier.show({
+        tone: 'info',
+        message: 'Open a note first, then insert the excerpt.',
+        expiresAfterMs: 6000,
+      })
+      return
+    }
+    editorRef.current.insertExcerpt(excerpt, source)
+  }
+
+  const onMenu = useEffectEvent((command: MenuCommand) => {
+    if (command === 'import-sample') void importSample()
+    else if (command === 'new-note') void newNote()
+    else if (command === 'export-note') void exportOpenNote()
+  })
+  useEffect(() => onMenuCommand((command) => onMenu(command)), [])
+
+  const onNativeImport = useEffectEvent((outcomes: ImportOutcome[]) => {
+    notifier.show(importNotice(outcomes))
+    void library.refresh()
+  })
+  useEffect(
+    () =>
+      onDesktopImport(
+        (outcomes) => onNativeImport(outcomes),
+        (error) => notifier.error('Could not import', error),
+      ),
+    [notifier],
+  )
+
+  const libraryEmpty = library.articles !== null && library.articles.length === 0
+  const showingBoth = openArticleId !== null && openNote !== null
+
+  return (
+    <div className="app">
+      <aside className="sidebar" aria-label="Library and notes">
+        <div className="sidebar__brand">Commonplace</div>
+        <section className="sidebar__section" aria-labelledby="library-heading">
+          <div className="sidebar__heading">
+            <h2 id="library-heading">Library</h2>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Add articles from files"
+              title="Import files into the library"
+              disabled={library.importing}
+              onClick={() => fileInputRef.current?.click()}
+            >
+              <ImportIcon />
+            </button>
+          </div>
+          <LibraryList
+            library={library}
+            openArticleId={openArticleId}
+            onOpen={(articleId) => openArticleAt(articleId, null)}
+            onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
+          />
+        </section>
+        <section className="sidebar__section" aria-labelledby="notes-heading">
+          <div className="sidebar__heading">
+            <h2 id="notes-heading">Notes</h2>
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="new-note"
+              onClick={() => void newNote()}
+            >
+              <PlusIcon /> New note
+            </button>
+          </div>
+          <NoteList
+            notes={notes.notes}
+            openNoteId={openNoteId}
+            onOpen={(noteId) => void switchToNote(noteId)}
+            onDelete={(note) => void deleteNote(note)}
+          />
+        </section>
+      </aside>
+
+      <main className={`workspace ${showingBoth ? 'workspace--split' : ''}`}>
+        {openArticleId && (
+          <Reader
+            key={openArticleId}
+            articleId={openArticleId}
+            title={openArticle?.title ?? null}
+            focus={focus}
+            noteOpen={openNote !== null}
+            onInsertExcerpt={insertExcerpt}
+            onClose={() => setOpenArticleId(null)}
+          />
+        )}
+        {openNote && (
+          <NotePane
+            note={openNote}
+            editorRef={editorRef}
+            onRename={(title) => void notes.rename(openNote.id, title)}
+            onDelete={() => void deleteNote(openNote)}
+            onClose={() => void switchToNote(null)}
+            onOpenExcerpt={onOpenExcerpt}
+            onSaved={notes.update}
+          />
+        )}
+        {!openArticleId && !openNote && libraryEmpty && (
+          <EmptyLibrary
+            importing={library.importing}
+            onImportSample={() => void importSample()}
+            onImportFiles={() => fileInputRef.current?.click()}
+          />
+        )}
+        {!openArticleId && !openNote && !libraryEmpty && library.articles !== null && (
+          <LibraryOverview articleCount={library.articles.length} noteCount={notes.notes?.length ?? 0} />
+        )}
+      </main>
+
+      <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop the files to import them into the library</p>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import type { EditorState, LexicalEditor } from 'lexical'
+import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer'
+import { ContentEditable } from '@lexical/react/LexicalContentEditable'
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin'
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import type { CommonplaceApi } from '../../src-main/api/contract'
+import type { Excerpt, NoteSummary } from '../../src-main/core/records'
+import { SerializedNoteContent } from '../../src-main/core/notes/note-content'
+import { INSERT_EXCERPT_COMMAND, type ExcerptFields } from '../../src-main/core/notes/excerpt-node'
+import { NOTE_TRANSFORMERS } from '../../src-main/core/notes/transformers'
+import { noteEditorExtension } from './note-extension'
+import { NoteSaver, type SaveState } from './note-saver'
+import { ExcerptBlockContext } from './ExcerptBlock'
+import { ExcerptPlugin } from './ExcerptPlugin'
+import { Toolbar } from './Toolbar'
+import { useExcerptStatuses } from './use-excerpt-statuses'
+import './editor.css'
+
+/** The article an excerpt comes from, as the excerpt block cites it. */
+export interface ExcerptSource {
+  id: string
+  title: string
+  sourceName: string | null
+  sourceUrl: string | null
+}
+
+/** What the app can ask of the open editor. */
+export interface NoteEditorHandle {
+  /** Puts an excerpt block at the caret (or at the end if the note was never focused). */
+  insertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
+  /** Resolves once everything typed is on disk; rejects if saving failed. */
+  flush(): Promise<void>
+}
+
+export interface NoteEditorProps {
+  api: CommonplaceApi
+  noteId: string
+  onOpenExcerpt(target: { excerptId: string; articleId: string }): void
+  onSaved?(note: NoteSummary): void
+  ref?: Ref<NoteEditorHandle>
+}
+
+/** How long typing must pause before a save starts. */
+const SAVE_DELAY_MS = 400
+
+type Loaded = { noteId: string; content: SerializedNoteContent | null } | { noteId: string; error: string }
+
+/** The note editor: loads the note, edits it as rich text, and saves it as you type. */
+export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEditorProps) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const [saveState, setSaveState] = useState<SaveState>({ status: 'saved' })
+  const editorRef = useRef<LexicalEditor | null>(null)
+  const queued = useRef<ExcerptFields[]>([])
+  const callbacks = useRef({ onOpenExcerpt })
+  useEffect(() => {
+    callbacks.current = { onOpenExcerpt }
+  })
+
+  useEffect(() => {
+    let cancelled = false
+    api.call('notes.get', { id: noteId }).then(
+      ({ content }) => !cancelled && setLoaded({ noteId, content }),
+      (error: unknown) =>
+        !cancelled && setLoaded({ noteId, error: error instanceof Error ? error.message : String(error) }),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [api, noteId, attempt])
+
+  const saver = useMemo(
+    () =>
+      new NoteSaver<SerializedNoteContent, NoteSummary>({
+        save: (content) => api.call('notes.save', { id: noteId, content }),
+        delayMs: SAVE_DELAY_MS,
+        onState: setSaveState,
+      }),
+    [api, noteId],
+  )
+  useEffect(() => saver.setSavedListener(onSaved ?? null), [saver, onSaved])
+
+  // Whatever is typed reaches the disk when the note closes, the page goes away or the app quits.
+  useEffect(() => {
+    const flushQuietly = () =>
+      void saver.flush().catch((error: unknown) => console.error('Could not save the note', error))
+    window.addEventListener('pagehide', flushQuietly)
+    window.addEventListener('beforeunload', flushQuietly)
+    return () => {
+      window.removeEventListener('pagehide', flushQuietly)
+      window.removeEventListener('beforeunload', flushQuietly)
+      flushQuietly()
+    }
+  }, [saver])
+
+  const open = useCallback(
+    (target: { excerptId: string; articleId: string }) => callbacks.current.onOpenExcerpt(target),
+    [],
+  )
+  const statuses = useExcerptStatuses(api, open)
+
+  const setEditor = useCallback((editor: LexicalEditor | null) => {
+    editorRef.current = editor
+    if (editor)
+      for (const fields of queued.current.splice(0)) editor.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
+  }, [])
+
+  const { markPresent } = statuses
+  useImperativeHandle(
+    ref,
+    () => ({
+      insertExcerpt(excerpt, source) {
+        const fields: ExcerptFields = {
+          excerptId: excerpt.id,
+          articleId: excerpt.articleId,
+          quote: excerpt.quote,
+          sourceTitle: source.title,
+          sourceName: source.sourceName,
+          sourceUrl: source.sourceUrl,
+          excerptedAt: excerpt.createdAt,
+        }
+        markPresent(excerpt.id, source.title)
+        if (editorRef.current) editorRef.current.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
+        else queued.current.push(fields)
+      },
+      flush: () => saver.flush(),
+    }),
+    [saver, markPresent],
+  )
+
+  const current = loaded?.noteId === noteId ? loaded : null
+  if (current === null) {
+    return (
+      <div className="note-editor note-editor--message" aria-busy="true" data-testid="note-editor-loading">
+        Opening the note…
+      </div>
+    )
+  }
+  if ('error' in current) {
+    return (
+      <div className="note-editor note-editor--message" role="alert">
+        <p>Could not open this note — {current.error}</p>
+        <button type="button" className="ne-link-prompt__button" onClick={() => setAttempt((n) => n + 1)}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+  return (
+    <ExcerptBlockContext.Provider value={statuses.services}>
+      <NoteComposer
+        key={noteId}
+        content={current.content}
+        saver={saver}
+        saveState={saveState}
+        setEditor={setEditor}
+        onExcerptIds={statuses.track}
+        onOpen={open}
+      />
+    </ExcerptBlockContext.Provider>
+  )
+}
+
+interface NoteComposerProps {
+  content: SerializedNoteContent | null
+  saver: NoteSaver<SerializedNoteContent, NoteSummary>
+  saveState: SaveState
+  setEditor(editor: LexicalEditor | null): void
+  onExcerptIds(ids: string[]): void
+  onOpen(target: { excerptId: string; articleId: string }): void
+}
+
+function NoteComposer({ content, saver, saveState, setEditor, onExcerptIds, onOpen }: NoteComposerProps) {
+  const extension = useMemo(
+    () => noteEditorExtension(content, (error) => console.error('The note editor hit an error', error)),
+    [content],
+  )
+  return (
+    <div className="note-editor">
+      <LexicalExtensionComposer extension={extension} contentEditable={null}>
+        <Toolbar
+          status={<SaveStatus state={saveState} onRetry={() => void saver.retry().catch(() => {})} />}
+        />
+        <div className="ne-scroll">
+          <div className="ne-page">
+            <ContentEditable
+              className="ne-content"
+              data-testid="note-editor"
+              aria-label="Note text"
+              aria-placeholder="Write your note…"
+              placeholder={<div className="ne-placeholder">Write your note…</div>}
+            />
+          </div>
+        </div>
+        <EditorRefPlugin editorRef={setEditor} />
+        <AutosavePlugin saver={saver} />
+        <ExcerptPlugin onExcerptIds={onExcerptIds} onOpen={onOpen} />
+        <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
+      </LexicalExtensionComposer>
+    </div>
+  )
+}
+
+/** Hands every change of the document (not mere caret moves) to the saver. */
+function AutosavePlugin({ saver }: { saver: NoteSaver<SerializedNoteContent, NoteSummary> }): null {
+  const [editor] = useLexicalComposerContext()
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return
+        saver.change(() => contentOf(editorState))
+      }),
+    [editor, saver],
+  )
+  return null
+}
+
+function contentOf(editorState: EditorState): SerializedNoteContent {
+  return SerializedNoteContent.parse(editorState.toJSON())
+}
+
+function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+  return (
+    <>
+      <span className={`ne-save ne-save--${state.status}`} data-testid="save-status" role="status">
+        {state.status === 'saving'
+          ? 'Saving…'
+          : state.status === 'saved'
+            ? 'Saved'
+            : `Not saved — ${state.reason}`}
+      </span>
+      {state.status === 'failed' ? (
+        <button type="button" className="ne-save__retry" data-testid="save-retry" onClick={onRetry}>
+          Retry
+        </button>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,84 @@
+import {
+  configExtension,
+  defineExtension,
+  type EditorThemeClasses,
+  type Klass,
+  type LexicalNode,
+} from 'lexical'
+import { RichTextExtension } from '@lexical/rich-text'
+import { HistoryExtension } from '@lexical/history'
+import { CheckListExtension, ListExtension } from '@lexical/list'
+import { AutoLinkExtension, LinkExtension, createLinkMatcherWithRegExp } from '@lexical/link'
+import { CodeExtension } from '@lexical/code'
+import { HorizontalRuleExtension } from '@lexical/extension'
+import { NOTE_NODES } from '../../src-main/core/notes/nodes'
+import { ExcerptNode } from '../../src-main/core/notes/excerpt-node'
+import type { SerializedNoteContent } from '../../src-main/core/notes/note-content'
+import { isSafeUrl } from '../../src-main/core/export/excerpt-citation'
+import { ExcerptBlockNode } from './ExcerptBlock'
+
+/** The note's nodes, with the excerpt block given its React view (same type, so the same JSON). */
+const EDITOR_NODES: Klass<LexicalNode>[] = NOTE_NODES.map((node) =>
+  node === ExcerptNode ? ExcerptBlockNode : node,
+)
+
+/** Class names for what Lexical draws; styled in editor.css. */
+const THEME: EditorThemeClasses = {
+  paragraph: 'ne-paragraph',
+  heading: { h1: 'ne-h1', h2: 'ne-h2', h3: 'ne-h3', h4: 'ne-h4', h5: 'ne-h5', h6: 'ne-h6' },
+  quote: 'ne-quote',
+  code: 'ne-code-block',
+  hr: 'ne-hr',
+  hrSelected: 'ne-hr--selected',
+  link: 'ne-link',
+  list: {
+    ul: 'ne-ul',
+    ol: 'ne-ol',
+    checklist: 'ne-checklist',
+    listitem: 'ne-li',
+    listitemChecked: 'ne-li--checked',
+    listitemUnchecked: 'ne-li--unchecked',
+    nested: { listitem: 'ne-li--nested' },
+  },
+  text: {
+    bold: 'ne-bold',
+    italic: 'ne-italic',
+    underline: 'ne-underline',
+    strikethrough: 'ne-strikethrough',
+    underlineStrikethrough: 'ne-underline-strikethrough',
+    code: 'ne-code',
+  },
+}
+
+// Typed addresses become links as you type; the scheme is added for a bare www. address.
+const URL_PATTERN = /((https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)\]])/
+const MATCHERS = [
+  createLinkMatcherWithRegExp(URL_PATTERN, (text) => (text.startsWith('www.') ? `https://${text}` : text)),
+]
+
+/** A link typed or pasted must be http(s) or mailto; anything else is refused. */
+export const isAllowedLinkUrl = (url: string): boolean => isSafeUrl(url)
+
+/** The note editor: rich text, history, lists with check lists, links, rules, code and excerpt blocks. */
+export function noteEditorExtension(content: SerializedNoteContent | null, onError: (error: Error) => void) {
+  const hasContent = content !== null && content.root.children.length > 0
+  return defineExtension({
+    name: '@commonplace/note-editor',
+    namespace: 'commonplace-note',
+    nodes: EDITOR_NODES,
+    theme: THEME,
+    onError,
+    // Without content the default initializer gives one empty paragraph.
+    ...(hasContent ? { $initialEditorState: JSON.stringify(content) } : {}),
+    dependencies: [
+      RichTextExtension,
+      HistoryExtension,
+      ListExtension,
+      CheckListExtension,
+      configExtension(LinkExtension, { validateUrl: isAllowedLinkUrl }),
+      configExtension(AutoLinkExtension, { matchers: MATCHERS }),
+      CodeExtension,
+      HorizontalRuleExtension,
+    ],
+  })
+}

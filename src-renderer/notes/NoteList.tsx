@@ -1,0 +1,57 @@
+import type { NoteSummary } from '../../src-main/core/records'
+import { TrashIcon } from '../ui/icons'
+import { countOf, formatDateTime } from '../ui/format'
+
+/** Props of the sidebar's note list. */
+export interface NoteListProps {
+  notes: NoteSummary[] | null
+  openNoteId: string | null
+  onOpen(noteId: string): void
+  onDelete(note: NoteSummary): void
+}
+
+/** The notes, most recently changed first. */
+export function NoteList({ notes, openNoteId, onOpen, onDelete }: NoteListProps) {
+  if (notes === null) return <p className="sidebar__hint">Loading…</p>
+  if (notes.length === 0) return <p className="sidebar__hint">No notes yet.</p>
+  return (
+    <ul className="row-list" aria-label="Notes">
+      {notes.map((note) => (
+        <li
+          key={note.id}
+          className={`row ${note.id === openNoteId ? 'row--current' : ''}`}
+          data-testid="note-row"
+          data-note-id={note.id}
+        >
+          <button
+            type="button"
+            className="row__main"
+            aria-current={note.id === openNoteId ? 'page' : undefined}
+            onClick={() => onOpen(note.id)}
+          >
+            <span className="row__title">{note.title}</span>
+            <span className="row__meta">
+              {[
+                formatDateTime(note.updatedAt),
+                note.excerptIds.length > 0 && countOf(note.excerptIds.length, 'excerpt'),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </button>
+          <span className="row__actions">
+            <button
+              type="button"
+              className="icon-button icon-button--danger"
+              aria-label={`Delete note “${note.title}”`}
+              title="Delete note"
+              onClick={() => onDelete(note)}
+            >
+              <TrashIcon />
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

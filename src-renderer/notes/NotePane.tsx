@@ -1,0 +1,107 @@
+import { useState, type RefObject } from 'react'
+import type { NoteSummary } from '../../src-main/core/records'
+import { api } from '../api'
+import { NoteEditor, type NoteEditorHandle } from '../editor/NoteEditor'
+import { useNotifier } from '../ui/notices'
+import { CloseIcon, ExportIcon, TrashIcon } from '../ui/icons'
+import { downloadTextFile } from './download'
+import { NoteTitleField } from './NoteTitleField'
+import './notes.css'
+
+/** Props of the open note. */
+export interface NotePaneProps {
+  note: NoteSummary
+  editorRef: RefObject<NoteEditorHandle | null>
+  onRename(title: string): void
+  onDelete(): void
+  onClose(): void
+  onOpenExcerpt(target: { excerptId: string; articleId: string }): void
+  onSaved(note: NoteSummary): void
+}
+
+/** Writes a note out as Markdown and hands it to the user (a download; a save dialog in the desktop app). */
+export async function exportNote(noteId: string, editor: NoteEditorHandle | null): Promise<string> {
+  // The export is made from the saved note, so the last keystrokes must be on disk first.
+  await editor?.flush()
+  const { fileName, markdown } = await api.call('export.note', { id: noteId })
+  downloadTextFile(fileName, markdown)
+  return fileName
+}
+
+/** The open note: its title, its actions, and the editor. */
+export function NotePane({
+  note,
+  editorRef,
+  onRename,
+  onDelete,
+  onClose,
+  onOpenExcerpt,
+  onSaved,
+}: NotePaneProps) {
+  const notifier = useNotifier()
+  const [exporting, setExporting] = useState(false)
+
+  const runExport = async () => {
+    setExporting(true)
+    try {
+      const fileName = await exportNote(note.id, editorRef.current)
+      notifier.show({
+        tone: 'success',
+        message: `Exported “${note.title}” as ${fileName}.`,
+        expiresAfterMs: 8000,
+      })
+    } catch (error) {
+      notifier.error('Could not export the note', error)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <section className="pane note-pane" data-testid="note-pane" aria-label="Note">
+      <div className="pane__toolbar note-pane__toolbar">
+        <span className="pane__label">Note</span>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="export-note"
+          disabled={exporting}
+          onClick={() => void runExport()}
+        >
+          <ExportIcon /> Export Markdown
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button--danger"
+          aria-label="Delete note"
+          title="Delete note"
+          onClick={onDelete}
+        >
+          <TrashIcon />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close note"
+          title="Close note"
+          onClick={onClose}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="note-pane__title">
+        <NoteTitleField key={note.id} title={note.title} onRename={onRename} />
+      </div>
+      <div className="note-pane__editor">
+        <NoteEditor
+          key={note.id}
+          ref={editorRef}
+          api={api}
+          noteId={note.id}
+          onOpenExcerpt={onOpenExcerpt}
+          onSaved={onSaved}
+        />
+      </div>
+    </section>
+  )
+}

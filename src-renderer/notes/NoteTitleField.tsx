@@ -1,0 +1,54 @@
+import { useRef, useState } from 'react'
+
+/** Props of the title above the editor. */
+export interface NoteTitleFieldProps {
+  title: string
+  onRename(title: string): void
+}
+
+/**
+ * The note's title, always editable. It saves on Enter or when focus leaves; Escape puts the saved
+ * title back. An empty title is not saved (a note always has one).
+ */
+export function NoteTitleField({ title, onRename }: NoteTitleFieldProps) {
+  const [draft, setDraft] = useState(title)
+  const [savedTitle, setSavedTitle] = useState(title)
+  // A rename from elsewhere (or the save's own answer) replaces the draft.
+  if (title !== savedTitle) {
+    setSavedTitle(title)
+    setDraft(title)
+  }
+
+  // Enter saves and the blur that may follow must not send the same rename twice.
+  const sent = useRef<string | null>(null)
+  const commit = () => {
+    const clean = draft.trim()
+    if (!clean) setDraft(title)
+    else if (clean !== title && clean !== sent.current) {
+      sent.current = clean
+      onRename(clean)
+    }
+  }
+
+  return (
+    <input
+      className="note-title"
+      data-testid="note-title"
+      aria-label="Note title"
+      placeholder="Untitled note"
+      maxLength={500}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={commit}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault()
+          commit()
+        } else if (event.key === 'Escape') {
+          event.preventDefault()
+          setDraft(title)
+        }
+      }}
+    />
+  )
+}

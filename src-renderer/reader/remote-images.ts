@@ -1,0 +1,47 @@
+import { REMOTE_SRC_ATTRIBUTE } from './sanitize-article'
+import { CHROME_ATTRIBUTE } from './text-offsets'
+
+/**
+ * Replaces each remote image with a button that loads it on request, so that opening an article
+ * never contacts another server by itself. The window's Content-Security-Policy (img-src 'self' data:)
+ * still refuses remote images, so a requested load fails; the placeholder then says so and offers
+ * the address to open outside the app.
+ */
+export function addRemoteImagePlaceholders(root: HTMLElement): void {
+  for (const image of root.querySelectorAll<HTMLImageElement>(`img[${REMOTE_SRC_ATTRIBUTE}]`)) {
+    const url = image.getAttribute(REMOTE_SRC_ATTRIBUTE)!
+    const host = new URL(url).host
+    image.hidden = true
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'remote-image'
+    button.setAttribute(CHROME_ATTRIBUTE, '')
+    button.textContent = `Load image from ${host}`
+    if (image.alt) button.title = image.alt
+    button.addEventListener('click', () => {
+      button.disabled = true
+      button.textContent = `Loading image from ${host}…`
+      image.addEventListener('load', () => {
+        image.hidden = false
+        button.remove()
+      })
+      image.addEventListener('error', () => button.replaceWith(blockedNotice(url, host)))
+      image.src = url
+    })
+    image.before(button)
+  }
+}
+
+function blockedNotice(url: string, host: string): HTMLElement {
+  const notice = document.createElement('span')
+  notice.className = 'remote-image remote-image--blocked'
+  notice.setAttribute(CHROME_ATTRIBUTE, '')
+  notice.append(`The image from ${host} could not be shown here (this window does not load remote images). `)
+  const link = document.createElement('a')
+  link.href = url
+  link.target = '_blank'
+  link.rel = 'noopener noreferrer'
+  link.textContent = 'Open it in your browser'
+  notice.append(link)
+  return notice
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react'
+
+// Small line icons drawn inline, so the app needs no icon font or remote asset (the CSP forbids both).
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      className="icon"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  )
+}
+
+/** A cross: close, dismiss. */
+export function CloseIcon() {
+  return (
+    <Icon>
+      <path d="M4 4l8 8M12 4l-8 8" />
+    </Icon>
+  )
+}
+
+/** A plus: new, add. */
+export function PlusIcon() {
+  return (
+    <Icon>
+      <path d="M8 3v10M3 8h10" />
+    </Icon>
+  )
+}
+
+/** A pencil: rename. */
+export function PencilIcon() {
+  return (
+    <Icon>
+      <path d="M10.5 2.5l3 3L6 13H3v-3z" />
+    </Icon>
+  )
+}
+
+/** A bin: delete. */
+export function TrashIcon() {
+  return (
+    <Icon>
+      <path d="M2.5 4.5h11M6 4.5V3h4v1.5M4 4.5l.7 9h6.6l.7-9M6.7 7v4.5M9.3 7v4.5" />
+    </Icon>
+  )
+}
+
+/** An arrow into a tray: import. */
+export function ImportIcon() {
+  return (
+    <Icon>
+      <path d="M8 2v8M5 7l3 3 3-3M2.5 10.5v3h11v-3" />
+    </Icon>
+  )
+}
+
+/** An arrow out of a tray: export, download. */
+export function ExportIcon() {
+  return (
+    <Icon>
+      <path d="M8 10V2M5 5l3-3 3 3M2.5 10.5v3h11v-3" />
+    </Icon>
+  )
+}
+
+/** A quotation mark: excerpt. */
+export function QuoteIcon() {
+  return (
+    <Icon>
+      <path d="M3 9.5c0-2.5 1-4 3-5M3 9.5h2.5V12H3zM9 9.5c0-2.5 1-4 3-5M9 9.5h2.5V12H9z" />
+    </Icon>
+  )
+}
+
+/** An arrow pointing right into a page: insert into the note. */
+export function InsertIcon() {
+  return (
+    <Icon>
+      <path d="M2 8h7M6.5 5.5L9 8l-2.5 2.5M11.5 2.5h2v11h-2" />
+    </Icon>
+  )
+}
