@@ -10,6 +10,7 @@ export interface TextSelector {
   end: number
 }
 
+/** The selector of [start, end) in `text`: its quote, up to CONTEXT_LENGTH characters each side, and its offsets. */
 export function selectorAt(text: string, start: number, end: number): TextSelector {
   return {
     quote: text.slice(start, end),
@@ -24,7 +25,11 @@ export function selectorAt(text: string, start: number, end: number): TextSelect
  * Finds where a quote is in a text, preferring the stated position, then the occurrence nearest
  * to it. Returns null when the quote is not in the text at all.
  */
-export function locateQuote(text: string, quote: string, near: number): { start: number; end: number } | null {
+export function locateQuote(
+  text: string,
+  quote: string,
+  near: number,
+): { start: number; end: number } | null {
   if (!quote) return null
   if (text.startsWith(quote, near)) return { start: near, end: near + quote.length }
   let best: number | null = null

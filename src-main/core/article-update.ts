@@ -1,0 +1,258 @@
+import type { LibraryStore, BodyWrite } from './store/library-store'
+import type { Article, Excerpt } from './records'
+import { ImportError, type ImportedDocument, type ImportSource } from './import/importer'
+import { DecodeError } from './import/decode'
+import { importerFor, supportedExtensions } from './import/importers'
+import { prepareArticleBody, type ArticleBody } from './import/article-body'
+import { countWords, hashText, MAX_IMPORT_BYTES } from './import/import-files'
+import { CommonplaceError } from './errors'
+import { findArticle, getArticle } from './articles'
+import { locateQuote, selectorAt } from './anchor/selector'
+import { reanchor, type AnchorState } from './anchor/reanchor'
+
+/** One excerpt after an update: where its passage is now and, if its words changed, the old ones. */
+export interface ExcerptAnchoring {
+  id: string
+  state: AnchorState
+  start: number
+  end: number
+  quote: string
+  previousQuote: string | null
+}
+
+/** What an update did: the article as now stored, whether its text changed, every excerpt's fate in reading order. */
+export interface ArticleUpdate {
+  article: Article
+  textChanged: boolean
+  excerpts: ExcerptAnchoring[]
+}
+
+/**
+ * Replaces an article's content with a new version of its source and re-anchors every excerpt
+ * (anchor/reanchor.ts), all in one transaction. A source that cannot be parsed changes nothing.
+ * The same text again is a no-op that reports every excerpt `exact`.
+ */
+export async function updateArticle(
+  store: LibraryStore,
+  articleId: string,
+  source: ImportSource,
+): Promise<ArticleUpdate> {
+  const old = await getArticle(store, articleId)
+  const parsed = await parseNewVersion(source)
+  const { body } = parsed
+
+  if (body.text === old.text && body.html === old.html) {
+    const excerpts = store.data.excerpts
+      .filter((e) => e.articleId === articleId)
+      .sort((a, b) => a.start - b.start)
+      .map((e) => ({
+        id: e.id,
+        state: 'exact' as const,
+        start: e.start,
+        end: e.end,
+        quote: e.quote,
+        previousQuote: null,
+      }))
+    return { article: findArticle(store, articleId), textChanged: false, excerpts }
+  }
+
+  const contentHash = hashText(body.text)
+  const extension = /\.([^./\\]+)$/.exec(source.name)?.[1]?.toLowerCase() ?? 'bin'
+  const originalFile = `original.${extension}`
+  const folder = `articles/${articleId}`
+  let excerpts: ExcerptAnchoring[] = []
+  const write = () =>
+    store.transact((draft) => {
+      const article = draft.articles.find((a) => a.id === articleId)
+      if (!article) throw new CommonplaceError('NOT_FOUND', `No article with id ${articleId} in this library`)
+      // The text was read before parsing; if another update landed since, its offsets are not ours.
+      if (article.contentHash !== old.contentHash) {
+        throw new CommonplaceError(
+          'INVALID_INPUT',
+          `“${article.title}” was changed while it was being updated; update it again`,
+        )
+      }
+      const twin = draft.articles.find((a) => a.id !== articleId && a.contentHash === contentHash)
+      if (twin) {
+        throw new CommonplaceError(
+          'INVALID_INPUT',
+          `${source.name} is already in the library as another article, “${twin.title}”`,
+        )
+      }
+      excerpts = draft.excerpts
+        .filter((excerpt) => excerpt.articleId === articleId)
+        .sort((a, b) => a.start - b.start)
+        .map((excerpt) => reanchorExcerpt(excerpt, body.text, contentHash))
+      Object.assign(article, updatedMetadata(parsed, source, contentHash, originalFile))
+      // No removeBodies here: then a failed transaction always means the index was not written.
+      return { bodies: bodiesOf(folder, body, originalFile, source.bytes) }
+    })
+
+  const oldOriginal = old.originalFile
+    ? await store.readBodyBytes(`${folder}/${old.originalFile}`).catch(() => null)
+    : null
+  try {
+    await write()
+  } catch (error) {
+    if (error instanceof CommonplaceError && error.code === 'WRITE_FAILED') {
+      await restoreOldBodies(store, folder, old, oldOriginal, originalFile)
+    }
+    throw error
+  }
+  if (old.originalFile && old.originalFile !== originalFile) {
+    // The update is stored; an old original left behind is only a stray file, not worth failing for.
+    await store.transact(() => ({ removeBodies: [`${folder}/${old.originalFile}`] })).catch(() => undefined)
+  }
+  return {
+    article: findArticle(store, articleId),
+    textChanged: body.text !== old.text,
+    excerpts: inReadingOrder(excerpts),
+  }
+}
+
+// Found excerpts by their new position, then orphans (which have none) by their old one.
+function inReadingOrder(excerpts: ExcerptAnchoring[]): ExcerptAnchoring[] {
+  const rank = (e: ExcerptAnchoring) => (e.state === 'orphaned' ? 1 : 0)
+  return [...excerpts].sort((a, b) => rank(a) - rank(b) || a.start - b.start)
+}
+
+/** Puts an excerpt (typically an orphan) on a passage the user selected; its state becomes `exact`. */
+export async function reattachExcerpt(
+  store: LibraryStore,
+  excerptId: string,
+  selection: { start: number; end: number; quote: string },
+): Promise<Excerpt> {
+  const excerpt = store.data.excerpts.find((e) => e.id === excerptId)
+  if (!excerpt) throw new CommonplaceError('NOT_FOUND', `No excerpt with id ${excerptId} in this library`)
+  const article = await getArticle(store, excerpt.articleId)
+  if (!selection.quote.trim())
+    throw new CommonplaceError('INVALID_INPUT', 'Select some text to re-attach the excerpt to')
+  const found = locateQuote(article.text, selection.quote, selection.start)
+  if (!found) throw new CommonplaceError('INVALID_INPUT', `The selected words are not in “${article.title}”`)
+  await store.transact((draft) => {
+    const target = draft.excerpts.find((e) => e.id === excerptId)
+    if (!target) throw new CommonplaceError('NOT_FOUND', `No excerpt with id ${excerptId} in this library`)
+    const current = draft.articles.find((a) => a.id === excerpt.articleId)
+    if (current?.contentHash !== article.contentHash) {
+      throw new CommonplaceError(
+        'INVALID_INPUT',
+        `“${article.title}” was updated meanwhile; select the passage again`,
+      )
+    }
+    Object.assign(target, selectorAt(article.text, found.start, found.end), {
+      articleHash: article.contentHash,
+      state: 'exact',
+      previousQuote: null,
+    })
+    return {}
+  })
+  return store.data.excerpts.find((e) => e.id === excerptId)!
+}
+
+interface ParsedVersion {
+  document: ImportedDocument
+  body: ArticleBody
+}
+
+// The import pipeline's parsing and body preparation, with its failures raised instead of reported.
+async function parseNewVersion(source: ImportSource): Promise<ParsedVersion> {
+  const { name } = source
+  const importer = importerFor(name)
+  const fail = (message: string) => new CommonplaceError('IMPORT_FAILED', message)
+  if (!importer) {
+    throw fail(
+      `${name} is not a supported file type (supported: ${supportedExtensions()
+        .map((e) => '.' + e)
+        .join(', ')})`,
+    )
+  }
+  if (source.bytes.byteLength === 0) throw fail(`${name} is empty`)
+  if (source.bytes.byteLength > MAX_IMPORT_BYTES) throw fail(`${name} is too large to import`)
+  let document: ImportedDocument
+  try {
+    document = await importer.parse(source)
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof DecodeError) throw fail(error.message)
+    throw fail(`${name} could not be read as ${importer.format}: ${(error as Error).message}`)
+  }
+  const body = prepareArticleBody(document.html)
+  if (!body.text.trim()) throw fail(`${name} contains no text`)
+  return { document, body }
+}
+
+function reanchorExcerpt(excerpt: Excerpt, text: string, contentHash: string): ExcerptAnchoring {
+  const found = reanchor(excerpt, text)
+  const previousQuote = found.state === 'changed' ? excerpt.quote : null
+  // An orphan keeps the selector it was made with, and the hash of that version, so its words
+  // are never lost and a later version can still be searched for them.
+  if (found.state !== 'orphaned') {
+    Object.assign(excerpt, selectorAt(text, found.start, found.end), { articleHash: contentHash })
+  }
+  excerpt.state = found.state
+  excerpt.previousQuote = previousQuote
+  return {
+    id: excerpt.id,
+    state: found.state,
+    start: found.start,
+    end: found.end,
+    quote: found.quote,
+    previousQuote,
+  }
+}
+
+function updatedMetadata(
+  parsed: ParsedVersion,
+  source: ImportSource,
+  contentHash: string,
+  originalFile: string,
+): Partial<Article> {
+  const { document, body } = parsed
+  return {
+    title: document.title.trim() || source.name,
+    format: document.format,
+    sourceName: source.name,
+    ...(source.url ? { sourceUrl: source.url } : {}),
+    wordCount: countWords(body.text),
+    contentHash,
+    byline: document.byline ?? null,
+    siteName: document.siteName ?? null,
+    publishedAt: document.publishedAt ?? null,
+    lang: document.lang ?? null,
+    dir: document.dir ?? null,
+    description: document.description ?? null,
+    notices: document.notices ?? [],
+    originalFile,
+  }
+}
+
+function bodiesOf(
+  folder: string,
+  body: ArticleBody,
+  originalFile: string,
+  original: Uint8Array | null,
+): BodyWrite[] {
+  return [
+    { path: `${folder}/content.html`, content: body.html },
+    { path: `${folder}/text.txt`, content: body.text },
+    ...(original ? [{ path: `${folder}/${originalFile}`, content: original }] : []),
+  ]
+}
+
+// The store writes bodies before the index, so a failed index write would leave the new text under
+// the old offsets. The old bodies are written back (best effort: the failure is still reported).
+async function restoreOldBodies(
+  store: LibraryStore,
+  folder: string,
+  old: Article & ArticleBody,
+  oldOriginal: Uint8Array | null,
+  newOriginalFile: string,
+): Promise<void> {
+  const oldOriginalFile = old.originalFile ?? newOriginalFile
+  const strayOriginal = oldOriginalFile !== newOriginalFile ? [`${folder}/${newOriginalFile}`] : []
+  await store
+    .transact(() => ({
+      bodies: bodiesOf(folder, old, oldOriginalFile, oldOriginal),
+      removeBodies: strayOriginal,
+    }))
+    .catch(() => undefined)
+}
