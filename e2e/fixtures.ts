@@ -31,6 +31,7 @@ interface WorkerFixtures {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   browser: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       if (chooseTarget() !== 'browser') {
         await use(undefined as unknown as Browser)

@@ -32,6 +32,7 @@ test('import an article, excerpt it into a note, and export the note as Markdown
   await expect(reader.excerptItems).toHaveCount(1)
   await expect(reader.excerptItems.first()).toContainText(SENTENCE)
   await expect(reader.root.locator('mark.excerpt', { hasText: 'criticized the vote' })).toBeVisible()
+  await reader.root.locator('mark.excerpt').first().scrollIntoViewIfNeeded()
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'reader.png') })
 
   // Write a note: a heading, a paragraph with bold, then the excerpt.

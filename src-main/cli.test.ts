@@ -6,7 +6,9 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { openLibrary } from './core/library'
 import { createNote, saveNote } from './core/notes/notes'
-import { SAMPLE_ARTICLE } from './testing/corpus'
+import { SAMPLE_ARTICLE, corpusFile } from './testing/corpus'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 const run = promisify(execFile)
 const CLI = join(import.meta.dirname, 'cli.ts')
@@ -67,6 +69,31 @@ describe('commonplace CLI', () => {
     expect(markdown).toContain('Hello')
     const toStdout = await cli('export', note.id, '--library', library)
     expect(toStdout.stdout).toBe(markdown)
+  }, 60_000)
+
+  it('imports a folder and a link served over HTTP', async () => {
+    const folder = join(work, 'reading')
+    await mkdir(folder)
+    await writeFile(join(folder, 'a.md'), '# A note-worthy page\n\nBody text.')
+    await writeFile(join(folder, 'skip.bin'), 'ignored')
+    const page = await readFile(corpusFile('readability', 'base-url', 'source.html'))
+    const server = createServer((request, response) => {
+      if (request.url === '/article.html') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
+      else response.writeHead(404).end()
+    })
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+    const { port } = server.address() as AddressInfo
+    try {
+      const result = await cli('import', folder, `http://127.0.0.1:${port}/article.html`, `http://127.0.0.1:${port}/gone`, '--library', library, '--json')
+      const outcomes = JSON.parse(result.stdout)
+      expect(outcomes.map((o: { status: string }) => o.status)).toEqual(['imported', 'imported', 'failed'])
+      expect(outcomes[2].message).toContain(`http://127.0.0.1:${port}/gone`)
+      expect(result.code).toBe(1)
+      const listed = JSON.parse((await cli('list', '--library', library, '--json')).stdout)
+      expect(listed.map((a: { sourceUrl: string | null }) => a.sourceUrl)).toContain(`http://127.0.0.1:${port}/article.html`)
+    } finally {
+      server.close()
+    }
   }, 60_000)
 
   it('fails with one line and a non-zero code on bad input', async () => {

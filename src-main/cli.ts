@@ -10,16 +10,17 @@ import { formatTable } from './cli-table'
 const USAGE = `Usage: commonplace <command> [options]
 
 Commands:
-  import <files…>             import .txt and .md files into the library
-  list                        list the articles
-  show <articleId>            an article's details and full text
-  notes                       list the notes
-  export <noteId> [-o FILE]   a note as Markdown (to FILE, or to standard output)
+  import <file|folder|url…>    import articles: .txt .md .html .htm .pdf .docx .epub files,
+                               folders (recursively) and http(s) links
+  list                         list the articles
+  show <articleId>             an article's details and full text
+  notes                        list the notes
+  export <noteId> [-o FILE]    a note as Markdown (to FILE, or to standard output)
 
 Options:
-  --library DIR   the library folder (default: $COMMONPLACE_LIBRARY, else the desktop app's library)
-  --json          machine-readable output
-  -h, --help      this help`
+  --library DIR                the library folder (default: $COMMONPLACE_LIBRARY, else the app's library)
+  --json                       machine-readable output
+  -h, --help                   this help`
 
 /** Thrown for a wrong command line; exits with code 2. */
 class UsageError extends Error {}
@@ -40,8 +41,12 @@ const printJson = (value: unknown) => print(JSON.stringify(value, null, 2))
 
 const COMMANDS: Record<string, (context: Context, args: string[], output?: string) => Promise<number>> = {
   async import(context, files) {
-    if (files.length === 0) throw new UsageError('import needs at least one file')
-    const outcomes = await call(context, 'articles.importPaths', { paths: files.map((file) => resolve(file)) })
+    if (files.length === 0) throw new UsageError('import needs at least one file, folder or link')
+    const outcomes = []
+    for (const target of files) {
+      if (/^https?:\/\//i.test(target)) outcomes.push(await call(context, 'articles.importUrl', { url: target }))
+      else outcomes.push(...(await call(context, 'articles.importPaths', { paths: [resolve(target)] })))
+    }
     if (context.json) printJson(outcomes)
     else for (const outcome of outcomes) print(`${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
     return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { method } from './method'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
-import { importPaths, importSources, MAX_IMPORT_BYTES } from '../core/import/import-files'
+import { importPaths, importSources, importUrl, MAX_IMPORT_BYTES } from '../core/import/import-files'
 import { supportedExtensions } from '../core/import/importers'
 
 const Id = z.string().min(1).max(200)
@@ -52,6 +52,17 @@ export const articleMethods = {
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: z.array(ImportOutcome),
     handler: ({ store }, { paths }) => importPaths(store, paths),
+  }),
+  'articles.importUrl': method({
+    summary: 'Fetches a web page or PDF by its http(s) address and imports it, keeping the address.',
+    input: z.object({
+      url: z
+        .string()
+        .max(8192)
+        .refine((value) => /^https?:\/\//i.test(value), { message: 'only http:// and https:// links can be imported' }),
+    }),
+    output: ImportOutcome,
+    handler: ({ store }, { url }) => importUrl(store, url),
   }),
   'articles.importSample': method({
     summary: 'Imports the sample article bundled with the app.',

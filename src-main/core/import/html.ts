@@ -67,6 +67,7 @@ export function importHtml(source: ImportSource, httpCharset?: string | null): I
       dir,
       description: clean(article?.excerpt) ?? metadata.description,
       notices,
+      sourceUrl: metadata.canonicalUrl,
     }
   } finally {
     window.close()
@@ -75,7 +76,7 @@ export function importHtml(source: ImportSource, httpCharset?: string | null): I
 
 /** The charset a fetched source was served with (see url.ts), if any. */
 function charsetOf(source: ImportSource): string | null {
-  const contentType = (source as ImportSource & { contentType?: string }).contentType
+  const contentType = source.contentType
   return contentType ? (/charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1] ?? null) : null
 }
 

@@ -8,9 +8,10 @@ import { importerFor, supportedExtensions } from './importers'
 import { prepareArticleBody } from './article-body'
 import { ImportError, type ImportSource } from './importer'
 import { DecodeError } from './decode'
+import { fetchForImport } from './url'
+import { MAX_IMPORT_BYTES } from './limits'
 
-/** Largest file accepted for import. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024
+export { MAX_IMPORT_BYTES }
 
 export type ImportStatus = 'imported' | 'duplicate' | 'failed'
 
@@ -85,6 +86,17 @@ async function expandFolders(paths: string[]): Promise<string[]> {
   return files
 }
 
+/** Fetches a link (http or https) and imports what it points to; a fetch failure is a failed outcome naming the link. */
+export async function importUrl(store: LibraryStore, link: string): Promise<ImportOutcome> {
+  let source: ImportSource
+  try {
+    source = await fetchForImport(link)
+  } catch (error) {
+    return failed(link, (error as Error).message)
+  }
+  return importOne(store, source)
+}
+
 async function readSource(path: string): Promise<ImportSource | ImportOutcome> {
   const name = basename(path)
   try {
@@ -121,9 +133,12 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
     return failed(name, `${name} could not be read as ${importer.format}: ${(error as Error).message}`)
   }
   const body = prepareArticleBody(document.html)
-  if (!body.text.trim()) return failed(name, `${name} contains no text`)
+  const hasText = body.text.trim().length > 0
+  // Pictures only (a DOCX of images) still import when the importer explains what the user will see.
+  if (!hasText && !document.notices?.length) return failed(name, `${name} contains no text`)
 
-  const contentHash = hashText(body.text)
+  const contentHash =
+    document.identifiedByBytes || !hasText ? hashBytes(source.bytes) : hashText(body.text)
   const existing = store.data.articles.find((article) => article.contentHash === contentHash)
   if (existing) {
     return {
@@ -142,7 +157,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
     title: document.title.trim() || name,
     format: document.format,
     sourceName: name,
-    sourceUrl: source.url ?? null,
+    sourceUrl: source.url ?? document.sourceUrl ?? null,
     importedAt: new Date().toISOString(),
     wordCount: countWords(body.text),
     contentHash,
@@ -190,6 +205,11 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
 export function hashText(text: string): string {
   const normalized = text.normalize('NFC').replace(/\s+/g, ' ').trim()
   return createHash('sha256').update(normalized).digest('hex')
+}
+
+/** Identity of a file with no usable text: its exact bytes. */
+function hashBytes(bytes: Uint8Array): string {
+  return 'bytes-' + createHash('sha256').update(bytes).digest('hex')
 }
 
 export function countWords(text: string): number {

@@ -6,6 +6,8 @@ export interface ImportSource {
   bytes: Uint8Array
   /** Where it was fetched from, for URL imports. */
   url?: string
+  /** The server's Content-Type, for URL imports (it may name the charset). */
+  contentType?: string
 }
 
 /** What an importer extracts; `html` is untrusted and is sanitized by the import pipeline. */
@@ -20,6 +22,13 @@ export interface ImportedDocument {
   dir?: 'ltr' | 'rtl' | null
   description?: string | null
   notices?: string[]
+  /**
+   * The text is only a stand-in (a scan without a text layer): recognise a re-import by the file's
+   * bytes rather than by the text.
+   */
+  identifiedByBytes?: boolean
+  /** The document's own address (a saved page's canonical URL), used when the source has none. */
+  sourceUrl?: string | null
 }
 
 /** One module per source kind implements this (import/text.ts, import/markdown.ts …). */

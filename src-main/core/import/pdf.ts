@@ -56,6 +56,7 @@ export function pdfDocument(content: PdfContent, fileName: string): ImportedDocu
 
   const hasText = pageBlocks.some((blocks) => blocks && blocks.length > 0)
   let html: string
+  let identifiedByBytes = false
   if (hasText) {
     html = pageBlocks
       .map(
@@ -64,8 +65,9 @@ export function pdfDocument(content: PdfContent, fileName: string): ImportedDocu
       )
       .join('\n')
   } else {
-    // The pipeline stores only articles with text, so the explanation is the text (and a notice).
+    // The explanation stands in for the text (and a notice); re-imports are recognised by the file's bytes.
     notices.push(NO_TEXT_LAYER_NOTICE)
+    identifiedByBytes = true
     html = `<p>${escapeHtml(`${fileName} has ${content.pageCount} ${content.pageCount === 1 ? 'page' : 'pages'} but no text layer: it holds only pictures of pages (probably a scan), so there is no text to read or excerpt. Run it through text recognition (OCR) and import the result.`)}</p>`
   }
 
@@ -75,6 +77,7 @@ export function pdfDocument(content: PdfContent, fileName: string): ImportedDocu
     .reduce<PdfBlock | null>((best, block) => (!best || block.size > best.size ? block : best), null)
   const firstText = pageBlocks.flatMap((blocks) => blocks ?? []).find((block) => block.kind === 'paragraph')
   return {
+    identifiedByBytes,
     format: 'pdf',
     title:
       usableInfo(content.info.title) ??

@@ -1,5 +1,5 @@
 import { ImportError, type ImportSource } from './importer'
-import { MAX_IMPORT_BYTES } from './import-files'
+import { MAX_IMPORT_BYTES } from './limits'
 
 /** Limits for fetching a link. */
 export interface FetchLimits {
