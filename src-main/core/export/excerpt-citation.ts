@@ -1,0 +1,140 @@
+// The Markdown form of an excerpt block: the quoted words as a block quote whose last paragraph
+// is a citation line. The grammar is documented in docs/markdown-export.md; `parseCitation`
+// reads it back, so keep the two in step.
+import type { ExcerptFields } from '../notes/excerpt-node'
+import { escapeInline, escapeLine, unescapeMarkdown } from './markdown-escape'
+
+/** Where an excerpt's source stands now: its current title and origin, or null once it has left the library. */
+export type CitationSource = { title: string; sourceName: string | null; sourceUrl: string | null } | null
+
+/** What the citation line ends with when the excerpt or its article is no longer in the library. */
+export const SOURCE_REMOVED = 'source removed from the library'
+const DASH = '—'
+const SEPARATOR = ' · '
+
+/** Only these schemes become links in an export; anything else is written as plain text. */
+export function isSafeUrl(url: string): boolean {
+  return /^(https?|mailto):/i.test(url.trim())
+}
+
+/**
+ * An excerpt block as Markdown. `source` is the article as it is now (title and origin may have
+ * been edited since the excerpt was made); null means it was removed and the block's own copy is cited.
+ */
+export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource): string {
+  const cited = source ?? excerpt
+  const title = 'title' in cited ? cited.title : cited.sourceTitle
+  const paragraphs = quoteParagraphs(excerpt.quote).map((lines) => lines.map(escapeLine).join('\\\n'))
+  const citation = citationLine({
+    title,
+    sourceName: cited.sourceName,
+    sourceUrl: cited.sourceUrl,
+    date: excerptDate(excerpt.excerptedAt),
+    excerptId: excerpt.excerptId,
+    removed: source === null,
+  })
+  return [...paragraphs, citation]
+    .join('\n\n')
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n')
+}
+
+/** The quote's paragraphs (split on blank lines), each as its non-empty lines without outer whitespace. */
+function quoteParagraphs(quote: string): string[][] {
+  const paragraphs = quote
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .filter((lines) => lines.length > 0)
+  // An excerpt of nothing but whitespace is not possible through the app; keep the block well-formed anyway.
+  return paragraphs.length > 0 ? paragraphs : [['…']]
+}
+
+/** The UTC calendar date of an ISO time, or `undated`. */
+function excerptDate(iso: string): string {
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? 'undated' : new Date(time).toISOString().slice(0, 10)
+}
+
+/** The parts of a citation line. */
+export interface Citation {
+  title: string
+  sourceName: string | null
+  sourceUrl: string | null
+  /** `YYYY-MM-DD`, or `undated`. */
+  date: string
+  excerptId: string
+  removed: boolean
+}
+
+/** `— *Title*, source, 2017-10-23 · ex-id` (with ` · source removed from the library` when it is gone). */
+export function citationLine(citation: Citation): string {
+  const title = singleLine(citation.title) || 'Untitled source'
+  const parts = [`${DASH} *${escapeInline(title, 'all')}*`]
+  const origin = originMarkdown(citation.sourceName, citation.sourceUrl)
+  if (origin) parts.push(origin)
+  parts.push(citation.date)
+  const tail = citation.removed ? SEPARATOR + SOURCE_REMOVED : ''
+  return parts.join(', ') + SEPARATOR + safeId(citation.excerptId) + tail
+}
+
+function originMarkdown(sourceName: string | null, sourceUrl: string | null): string | null {
+  const name = singleLine(sourceName ?? '')
+  const url = singleLine(sourceUrl ?? '')
+  if (url && isSafeUrl(url)) return `[${escapeInline(name || url, 'all')}](${linkDestination(url)})`
+  const text = name || url
+  return text ? escapeInline(text, 'all') : null
+}
+
+/** A link destination in the pointy form, which takes any character once `<`, `>`, `\\` and character references are escaped. */
+export function linkDestination(url: string): string {
+  return `<${url.replace(/[<>\\]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')}>`
+}
+
+function singleLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Ids are `[a-z0-9-]` by construction; anything else is dropped so the line stays parseable. */
+function safeId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '') || 'unknown'
+}
+
+const CITATION = new RegExp(
+  `^${DASH} \\*((?:\\\\.|[^\\\\*])*)\\*(?:, (.+?))?, (\\d{4}-\\d{2}-\\d{2}|undated)` +
+    `${SEPARATOR}([A-Za-z0-9_-]+)(${SEPARATOR}${SOURCE_REMOVED})?$`,
+)
+const LINKED_ORIGIN = /^\[((?:\\.|[^\\\]])*)\]\(<((?:\\.|[^\\<>])*)>\)$/
+
+/** Reads a citation line (without its `> ` prefix) back into its parts; null if it is not one. */
+export function parseCitation(line: string): Citation | null {
+  const match = CITATION.exec(line)
+  if (!match) return null
+  const [, title, origin, date, excerptId, removed] = match
+  let sourceName: string | null = null
+  let sourceUrl: string | null = null
+  if (origin) {
+    const link = LINKED_ORIGIN.exec(origin)
+    if (link) {
+      sourceUrl = link[2]!.replace(/\\([<>\\&])/g, '$1')
+      const text = unescapeMarkdown(link[1]!)
+      sourceName = text === sourceUrl ? null : text
+    } else {
+      sourceName = unescapeMarkdown(origin)
+    }
+  }
+  return {
+    title: unescapeMarkdown(title!),
+    sourceName,
+    sourceUrl,
+    date: date!,
+    excerptId: excerptId!,
+    removed: !!removed,
+  }
+}
