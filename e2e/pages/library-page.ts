@@ -1,7 +1,12 @@
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import type { AppUnderTest } from '../fixtures'
 
-/** The library: empty state, import, the list of articles. */
+/** A file's state in the import progress view. */
+export type ImportRowState = 'queued' | 'importing' | 'done' | 'duplicate' | 'failed' | 'cancelled'
+
+/** The library: empty state, import (files, folders, drops, links), the progress view, the list of articles. */
 export class LibraryPage {
   readonly page: Page
   constructor(readonly app: AppUnderTest) {
@@ -16,9 +21,73 @@ export class LibraryPage {
     return this.page.getByTestId('import-result')
   }
 
+  /** The batch progress view. */
+  get progress(): Locator {
+    return this.page.getByTestId('import-progress')
+  }
+
+  get progressRows(): Locator {
+    return this.page.getByTestId('import-progress-row')
+  }
+
+  /** The progress rows in one state. */
+  progressRowsIn(state: ImportRowState): Locator {
+    return this.page.locator(`[data-testid="import-progress-row"][data-state="${state}"]`)
+  }
+
+  /** The progress row of one file. */
+  progressRow(name: string): Locator {
+    return this.progressRows.filter({ hasText: name })
+  }
+
+  get urlField(): Locator {
+    return this.page.getByTestId('import-url')
+  }
+
+  get urlStatus(): Locator {
+    return this.page.getByTestId('import-url-status')
+  }
+
   /** Imports files through the file chooser, as a user picking them would. */
   async importFiles(paths: string[]): Promise<void> {
     await this.page.getByTestId('import-input').setInputFiles(paths)
+  }
+
+  /** Imports a folder (and its subfolders) through the folder chooser. */
+  async importFolder(dir: string): Promise<void> {
+    await this.page.getByTestId('import-folder-input').first().setInputFiles(dir)
+  }
+
+  /** Drops files onto the window, as a drag from the file manager would. */
+  async dropFiles(paths: string[]): Promise<void> {
+    const files = await Promise.all(
+      paths.map(async (path) => ({
+        name: basename(path),
+        base64: (await readFile(path)).toString('base64'),
+      })),
+    )
+    await this.page.evaluate((files) => {
+      const transfer = new DataTransfer()
+      for (const file of files) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))
+        transfer.items.add(new File([bytes], file.name))
+      }
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        document.body.dispatchEvent(
+          new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }),
+        )
+      }
+    }, files)
+  }
+
+  /** Pastes a link into "Import from a link…" and presses Enter. */
+  async importUrl(url: string): Promise<void> {
+    await this.urlField.fill(url)
+    await this.urlField.press('Enter')
+  }
+
+  async cancelImport(): Promise<void> {
+    await this.page.getByTestId('import-cancel').click()
   }
 
   async importSample(): Promise<void> {

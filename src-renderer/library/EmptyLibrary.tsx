@@ -1,4 +1,5 @@
 import { ImportIcon, QuoteIcon } from '../ui/icons'
+import { FolderImport } from './FolderImport'
 
 /** Props of the first-launch screen. */
 export interface EmptyLibraryProps {
@@ -30,9 +31,11 @@ export function EmptyLibrary({ importing, onImportSample, onImportFiles }: Empty
         <button type="button" className="button" disabled={importing} onClick={onImportFiles}>
           <ImportIcon /> Import files…
         </button>
+        <FolderImport className="button" />
       </div>
       <p className="empty-state__hint">
-        Text, Markdown, HTML, PDF, Word and EPUB files. You can also drop files anywhere on this window.
+        Text, Markdown, HTML, PDF, Word and EPUB files, up to 50 MB each. You can also drop files or folders
+        anywhere on this window, or paste a link into “Import from a link…” in the library on the left.
       </p>
     </section>
   )

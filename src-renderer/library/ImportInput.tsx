@@ -1,7 +1,7 @@
 import type { Ref } from 'react'
 
 /** The file types the import chooser offers; the importer itself decides what it accepts. */
-export const IMPORT_ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub'
+export const IMPORT_ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.pdf,.docx,.epub'
 
 /** Props of the hidden file chooser. */
 export interface ImportInputProps {

@@ -6,6 +6,8 @@ import { InlineEdit } from '../ui/InlineEdit'
 import { PencilIcon, TrashIcon } from '../ui/icons'
 import { formatDate, formatWordCount } from '../ui/format'
 import { excerptsGoingWith, type LibraryState } from './use-library'
+import { UrlImport } from './UrlImport'
+import { ImportProgress } from './ImportProgress'
 
 /** Props of the sidebar's article list. */
 export interface LibraryListProps {
@@ -39,68 +41,86 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted }: Libra
     if (confirmed && (await library.remove(article))) onDeleted(article.id)
   }
 
+  const importers = (
+    <>
+      <UrlImport importUrl={library.importUrl} />
+      <ImportProgress />
+    </>
+  )
   if (articles === null) return <p className="sidebar__hint">Loading…</p>
-  if (articles.length === 0) return <p className="sidebar__hint">No articles yet.</p>
+  if (articles.length === 0) {
+    return (
+      <>
+        {importers}
+        <p className="sidebar__hint">No articles yet.</p>
+      </>
+    )
+  }
 
   return (
-    <ul className="row-list" aria-label="Articles">
-      {articles.map((article) => (
-        <li
-          key={article.id}
-          className={`row ${article.id === openArticleId ? 'row--current' : ''}`}
-          data-testid="article-row"
-          data-article-id={article.id}
-        >
-          {renamingId === article.id ? (
-            <InlineEdit
-              value={article.title}
-              label="Article title"
-              className="row__edit"
-              onCommit={(title) => void library.rename(article.id, title)}
-              onDone={() => setRenamingId(null)}
-            />
-          ) : (
-            <button
-              type="button"
-              className="row__main"
-              aria-current={article.id === openArticleId ? 'page' : undefined}
-              onClick={() => onOpen(article.id)}
-              onDoubleClick={() => setRenamingId(article.id)}
-              title="Open (double-click to rename)"
-            >
-              <span className="row__title">{article.title}</span>
-              <span className="row__meta">
-                {formatDate(article.importedAt)} · {formatWordCount(article.wordCount)}
+    <>
+      {importers}
+      <ul className="row-list" aria-label="Articles">
+        {articles.map((article) => (
+          <li
+            key={article.id}
+            className={`row ${article.id === openArticleId ? 'row--current' : ''}`}
+            data-testid="article-row"
+            data-article-id={article.id}
+          >
+            {renamingId === article.id ? (
+              <InlineEdit
+                value={article.title}
+                label="Article title"
+                className="row__edit"
+                onCommit={(title) => void library.rename(article.id, title)}
+                onDone={() => setRenamingId(null)}
+              />
+            ) : (
+              <button
+                type="button"
+                className="row__main"
+                aria-current={article.id === openArticleId ? 'page' : undefined}
+                onClick={() => onOpen(article.id)}
+                onDoubleClick={() => setRenamingId(article.id)}
+                title="Open (double-click to rename)"
+              >
+                <span className="row__title">{article.title}</span>
+                <span className="row__meta">
+                  {formatDate(article.importedAt)} · {formatWordCount(article.wordCount)}
+                </span>
+                {(article.sourceName ?? article.siteName) && (
+                  <span className="row__meta row__meta--source" title={article.sourceUrl ?? undefined}>
+                    {article.sourceName ?? article.siteName}
+                  </span>
+                )}
+              </button>
+            )}
+            {renamingId !== article.id && (
+              <span className="row__actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Rename “${article.title}”`}
+                  title="Rename"
+                  onClick={() => setRenamingId(article.id)}
+                >
+                  <PencilIcon />
+                </button>
+                <button
+                  type="button"
+                  className="icon-button icon-button--danger"
+                  aria-label={`Delete “${article.title}”`}
+                  title="Delete"
+                  onClick={() => void askToDelete(article)}
+                >
+                  <TrashIcon />
+                </button>
               </span>
-              {(article.sourceName ?? article.siteName) && (
-                <span className="row__meta row__meta--source">{article.sourceName ?? article.siteName}</span>
-              )}
-            </button>
-          )}
-          {renamingId !== article.id && (
-            <span className="row__actions">
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Rename “${article.title}”`}
-                title="Rename"
-                onClick={() => setRenamingId(article.id)}
-              >
-                <PencilIcon />
-              </button>
-              <button
-                type="button"
-                className="icon-button icon-button--danger"
-                aria-label={`Delete “${article.title}”`}
-                title="Delete"
-                onClick={() => void askToDelete(article)}
-              >
-                <TrashIcon />
-              </button>
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

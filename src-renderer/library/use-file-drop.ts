@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react'
+import { useNotifier } from '../ui/notices'
+import { countOf } from '../ui/format'
+import { importFormats } from './import-file'
+import { filesOfEntries, takeDroppedEntries } from './dropped-files'
 
 function carriesFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files')
@@ -6,10 +10,12 @@ function carriesFiles(event: DragEvent): boolean {
 
 /**
  * Makes the whole window a drop target for files. Returns whether files are being dragged over it,
- * so the app can say what will happen on drop. Drags of text or links are left alone.
+ * so the app can say what will happen on drop. Drags of text or links are left alone. Dropped folders
+ * are walked, and only the files an importer accepts are passed on.
  */
 export function useFileDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false)
+  const notifier = useNotifier()
 
   useEffect(() => {
     // dragenter/dragleave fire for every child crossed; counting them tells when the window is left.
@@ -36,8 +42,23 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       event.preventDefault()
       depth = 0
       setDragging(false)
-      const files = Array.from(event.dataTransfer?.files ?? [])
-      if (files.length > 0) onFiles(files)
+      if (!event.dataTransfer) return
+      const entries = takeDroppedEntries(event.dataTransfer)
+      if (entries.length === 0) return
+      void importFormats()
+        .then(({ extensions }) => filesOfEntries(entries, extensions))
+        .then(({ files, skipped }) => {
+          if (skipped > 0) {
+            notifier.show({
+              tone: 'info',
+              message: `Skipped ${countOf(skipped, 'file')} in the dropped folders that cannot be imported.`,
+              testId: 'import-skipped',
+              expiresAfterMs: 12_000,
+            })
+          }
+          if (files.length > 0) onFiles(files)
+        })
+        .catch((error: unknown) => notifier.error('Could not read the dropped files', error))
     }
     window.addEventListener('dragenter', enter)
     window.addEventListener('dragover', over)
@@ -49,7 +70,7 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       window.removeEventListener('dragleave', leave)
       window.removeEventListener('drop', drop)
     }
-  }, [onFiles])
+  }, [onFiles, notifier])
 
   return dragging
 }

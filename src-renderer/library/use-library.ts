@@ -1,19 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { Article } from '../../src-main/core/records'
-import { api } from '../api'
+import { api, messageOf } from '../api'
 import { useNotifier } from '../ui/notices'
 import { countOf } from '../ui/format'
-import { readFileForUpload } from './read-files'
+import { importQueue } from './import-file'
 import { importNotice, type ImportOutcome } from './import-outcomes'
 
 /** The library's articles and what can be done to them. */
 export interface LibraryState {
   /** Null until the first load has answered. */
   articles: Article[] | null
+  /** True while the sample or a batch of files is being imported. */
   importing: boolean
   refresh(): Promise<void>
-  /** Imports files and reports each outcome; resolves with the outcomes (empty if the call failed). */
-  importFiles(files: File[]): Promise<ImportOutcome[]>
+  /** Queues files for import; the progress view shows each, the notice sums the batch up. */
+  importFiles(files: File[]): void
+  /** Fetches a link and imports it; any failure comes back as a failed outcome with the reason. */
+  importUrl(url: string): Promise<ImportOutcome>
   importSample(): Promise<ImportOutcome | null>
   rename(id: string, title: string): Promise<void>
   /** Deletes an article and its excerpts; the caller has already asked the user. */
@@ -24,8 +27,7 @@ export interface LibraryState {
 export function useLibrary(): LibraryState {
   const notifier = useNotifier()
   const [articles, setArticles] = useState<Article[] | null>(null)
-  const [importing, setImporting] = useState(false)
-  const maxBytes = useRef<number | null>(null)
+  const [importingSample, setImportingSample] = useState(false)
 
   const refresh = useCallback(async () => {
     try {
@@ -42,32 +44,36 @@ export function useLibrary(): LibraryState {
       .then(setArticles, (error: unknown) => notifier.error('Could not load the library', error))
   }, [notifier])
 
-  const importFiles = useCallback(
-    async (files: File[]): Promise<ImportOutcome[]> => {
-      if (files.length === 0) return []
-      setImporting(true)
-      const outcomes: ImportOutcome[] = []
-      try {
-        maxBytes.current ??= (await api.call('articles.formats', {})).maxBytes
-        // One call per file: a batch of large files would not fit one request, and one bad file
-        // must not stop the others.
-        for (const file of files) {
-          outcomes.push(await importOne(file, maxBytes.current))
-        }
-      } catch (error) {
-        notifier.error('Could not import', error)
-      } finally {
-        setImporting(false)
-      }
-      if (outcomes.length > 0) notifier.show(importNotice(outcomes))
-      await refresh()
-      return outcomes
-    },
+  const queue = useSyncExternalStore(importQueue.subscribe, importQueue.getSnapshot)
+
+  useEffect(
+    () =>
+      importQueue.listen((event) => {
+        // The list follows each file as it lands; the notice sums the batch up once it is over.
+        if (event.type === 'imported') void refresh()
+        else if (event.outcomes.length > 0) notifier.show(importNotice(event.outcomes))
+      }),
     [notifier, refresh],
   )
 
+  const importFiles = useCallback((files: File[]) => importQueue.enqueue(files), [])
+
+  const importUrl = useCallback(
+    async (url: string): Promise<ImportOutcome> => {
+      let outcome: ImportOutcome
+      try {
+        outcome = await api.call('articles.importUrl', { url })
+      } catch (error) {
+        outcome = { name: url, status: 'failed', articleId: null, title: null, message: messageOf(error) }
+      }
+      if (outcome.status === 'imported') await refresh()
+      return outcome
+    },
+    [refresh],
+  )
+
   const importSample = useCallback(async (): Promise<ImportOutcome | null> => {
-    setImporting(true)
+    setImportingSample(true)
     try {
       const outcome = await api.call('articles.importSample', {})
       notifier.show(importNotice([outcome]))
@@ -77,7 +83,7 @@ export function useLibrary(): LibraryState {
       notifier.error('Could not import the sample article', error)
       return null
     } finally {
-      setImporting(false)
+      setImportingSample(false)
     }
   }, [notifier, refresh])
 
@@ -112,27 +118,15 @@ export function useLibrary(): LibraryState {
     [notifier],
   )
 
-  return { articles, importing, refresh, importFiles, importSample, rename, remove }
-}
-
-async function importOne(file: File, maxBytes: number): Promise<ImportOutcome> {
-  const failed = (message: string): ImportOutcome => ({
-    name: file.name,
-    status: 'failed',
-    articleId: null,
-    title: null,
-    message,
-  })
-  // Refused before reading: a huge file would take long to encode only to be turned away.
-  if (file.size > maxBytes) {
-    return failed(`${file.name} is larger than the import limit of ${Math.round(maxBytes / 1024 / 1024)} MB`)
-  }
-  try {
-    const upload = await readFileForUpload(file)
-    const [outcome] = await api.call('articles.import', { files: [upload] })
-    return outcome ?? failed(`${file.name}: the import gave no answer`)
-  } catch (error) {
-    return failed(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
+  return {
+    articles,
+    importing: importingSample || queue.running,
+    refresh,
+    importFiles,
+    importUrl,
+    importSample,
+    rename,
+    remove,
   }
 }
 
