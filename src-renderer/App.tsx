@@ -17,6 +17,8 @@ import { Reader, type ExcerptFocus } from './reader/Reader'
 import { useNotes } from './notes/use-notes'
 import { NoteList } from './notes/NoteList'
 import { NotePane, exportNote } from './notes/NotePane'
+import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
+import { NoteLinkContext } from './editor/note-link-services'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -81,6 +83,9 @@ export function App() {
     if (noteId === openNoteId) return
     if (await flushEditor()) setOpenNoteId(noteId)
   }
+
+  const openLinkedNote = (noteId: string) => void switchToNote(noteId)
+  const noteLinks = useNoteLinks(notes.notes, openNoteId, openLinkedNote, notes.update)
 
   const newNote = async () => {
     if (!(await flushEditor())) return
@@ -209,20 +214,28 @@ export function App() {
             title={openArticle?.title ?? null}
             focus={focus}
             noteOpen={openNote !== null}
+            notes={notes.notes}
+            articles={library.articles}
+            onArticlesChanged={() => void library.refresh()}
+            onOpenNote={(noteId) => void switchToNote(noteId)}
             onInsertExcerpt={insertExcerpt}
             onClose={() => setOpenArticleId(null)}
           />
         )}
         {openNote && (
-          <NotePane
-            note={openNote}
-            editorRef={editorRef}
-            onRename={(title) => void notes.rename(openNote.id, title)}
-            onDelete={() => void deleteNote(openNote)}
-            onClose={() => void switchToNote(null)}
-            onOpenExcerpt={onOpenExcerpt}
-            onSaved={notes.update}
-          />
+          <NoteLinkContext.Provider value={noteLinks}>
+            <NotePane
+              note={openNote}
+              editorRef={editorRef}
+              onRename={(title) => void notes.rename(openNote.id, title)}
+              onDelete={() => void deleteNote(openNote)}
+              onClose={() => void switchToNote(null)}
+              onOpenExcerpt={onOpenExcerpt}
+              onSaved={notes.update}
+              linkedFrom={notesLinkingTo(notes.notes, openNote.id)}
+              onOpenNote={openLinkedNote}
+            />
+          </NoteLinkContext.Provider>
         )}
         {!openArticleId && !openNote && libraryEmpty && (
           <EmptyLibrary

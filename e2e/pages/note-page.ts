@@ -22,6 +22,22 @@ export class NotePage {
     return this.page.getByTestId('excerpt-block')
   }
 
+  /** Links to other notes in the open note. */
+  get noteLinks(): Locator {
+    return this.editor.getByTestId('note-link')
+  }
+
+  /** "Linked from" under the open note. */
+  get backlinks(): Locator {
+    return this.page.getByTestId('note-backlinks')
+  }
+
+  /** Types `[[` and the start of a title at the caret, then picks a choice of the menu. */
+  async linkTo(typed: string, choice: string | RegExp): Promise<void> {
+    await this.page.keyboard.type(`[[${typed}`)
+    await this.page.getByTestId('note-link-menu').getByRole('option', { name: choice }).click()
+  }
+
   async create(): Promise<void> {
     await this.page.getByTestId('new-note').click()
     await this.editor.waitFor()

@@ -41,6 +41,53 @@ export class ReaderPage {
     if (!found) throw new Error(`"${words}" is not in the article`)
   }
 
+  /** Selects from the first words to the last, across paragraphs and inline elements. */
+  async selectAcross(first: string, last: string): Promise<void> {
+    const found = await this.root.evaluate(
+      (root, [first, last]) => {
+        const body = root.querySelector('.reader-body')!
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
+        let start: { node: Node; at: number } | null = null
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const value = node.nodeValue ?? ''
+          if (!start) {
+            const at = value.indexOf(first)
+            if (at >= 0) start = { node, at }
+          }
+          if (start) {
+            const end = value.indexOf(last, node === start.node ? start.at : 0)
+            if (end < 0) continue
+            const range = document.createRange()
+            range.setStart(start.node, start.at)
+            range.setEnd(node, end + last.length)
+            window.getSelection()!.removeAllRanges()
+            window.getSelection()!.addRange(range)
+            node.parentElement!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+            return true
+          }
+        }
+        return false
+      },
+      [first, last],
+    )
+    if (!found) throw new Error(`no passage from "${first}" to "${last}" in the article`)
+  }
+
+  /** The sidebar item of the excerpt holding these words. */
+  excerptItem(words: string): Locator {
+    return this.excerptItems.filter({ hasText: words })
+  }
+
+  /** "Cited in N notes" under the article title. */
+  get articleCitations(): Locator {
+    return this.root.getByTestId('article-citations')
+  }
+
+  /** The offer to update the article from a newer import of the same file. */
+  get newerCopy(): Locator {
+    return this.root.getByTestId('newer-copy')
+  }
+
   /** Makes an excerpt of the current selection with the keyboard shortcut. */
   async excerptSelection(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+e')

@@ -4,6 +4,13 @@ import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
 import { importPaths, importSources, importUrl, MAX_IMPORT_BYTES } from '../core/import/import-files'
 import { supportedExtensions } from '../core/import/importers'
+import { fetchForImport } from '../core/import/url'
+import type { ImportSource } from '../core/import/importer'
+import { updateArticle, updateFromImported } from '../core/article-update'
+import { setArticleTags } from '../core/articles'
+import { CommonplaceError } from '../core/errors'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
 
 const Id = z.string().min(1).max(200)
 
@@ -13,6 +20,25 @@ export const ImportOutcome = z.object({
   articleId: z.string().nullable(),
   title: z.string().nullable(),
   message: z.string(),
+  /** An older article from the same file name or address, which this import may be meant to update. */
+  sameSourceArticleId: z.string().nullish(),
+})
+
+const HttpLink = z
+  .string()
+  .max(8192)
+  .refine((value) => /^https?:\/\//i.test(value), {
+    message: 'only http:// and https:// links can be imported',
+  })
+
+/** One excerpt after an update (core/article-update.ts). */
+const ExcerptAnchoring = z.object({
+  id: z.string(),
+  state: z.enum(['exact', 'moved', 'changed', 'orphaned']),
+  start: z.number(),
+  end: z.number(),
+  quote: z.string(),
+  previousQuote: z.string().nullable(),
 })
 
 const ArticleWithBody = Article.extend({ html: z.string(), text: z.string() })
@@ -56,10 +82,7 @@ export const articleMethods = {
   'articles.importUrl': method({
     summary: 'Fetches a web page or PDF by its http(s) address and imports it, keeping the address.',
     input: z.object({
-      url: z
-        .string()
-        .max(8192)
-        .refine((value) => /^https?:\/\//i.test(value), { message: 'only http:// and https:// links can be imported' }),
+      url: HttpLink,
     }),
     output: ImportOutcome,
     handler: ({ store }, { url }) => importUrl(store, url),
@@ -91,4 +114,50 @@ export const articleMethods = {
     output: z.object({ extensions: z.array(z.string()), maxBytes: z.number() }),
     handler: () => ({ extensions: supportedExtensions(), maxBytes: MAX_IMPORT_BYTES }),
   }),
+  'articles.update': method({
+    summary: 'Replaces an article by a new version (sent file, path or link) and re-anchors its excerpts.',
+    input: z.union([
+      z.object({
+        id: Id,
+        file: z.object({ name: z.string().min(1).max(1024), dataBase64: z.string().max(MAX_BASE64_LENGTH) }),
+      }),
+      z.object({ id: Id, path: z.string().min(1) }),
+      z.object({ id: Id, url: HttpLink }),
+    ]),
+    output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
+    handler: async ({ store }, input) => updateArticle(store, input.id, await newVersionOf(input)),
+  }),
+  'articles.updateFromImported': method({
+    summary:
+      'Makes a just-imported article the new version of an older one (same source), then removes the copy.',
+    input: z.object({ id: Id, fromArticleId: Id }),
+    output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
+    handler: ({ store }, { id, fromArticleId }) => updateFromImported(store, id, fromArticleId),
+  }),
+  'articles.setTags': method({
+    summary: "Sets an article's tags.",
+    input: z.object({ id: Id, tags: z.array(z.string().max(200)).max(100) }),
+    output: Article,
+    handler: ({ store }, { id, tags }) => setArticleTags(store, id, tags),
+  }),
+}
+
+type NewVersion = { file: { name: string; dataBase64: string } } | { path: string } | { url: string }
+
+// Reads the new version wherever it comes from; a path or link that fails is reported like a failed import.
+async function newVersionOf(input: NewVersion): Promise<ImportSource> {
+  if ('file' in input) return { name: input.file.name, bytes: Buffer.from(input.file.dataBase64, 'base64') }
+  if ('url' in input) {
+    try {
+      return await fetchForImport(input.url)
+    } catch (error) {
+      throw new CommonplaceError('IMPORT_FAILED', (error as Error).message)
+    }
+  }
+  const info = await stat(input.path).catch(() => null)
+  if (!info?.isFile())
+    throw new CommonplaceError('IMPORT_FAILED', `Cannot read ${input.path}: the file does not exist`)
+  if (info.size > MAX_IMPORT_BYTES)
+    throw new CommonplaceError('IMPORT_FAILED', `${input.path} is too large to import`)
+  return { name: basename(input.path), bytes: await readFile(input.path) }
 }

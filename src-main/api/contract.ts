@@ -5,6 +5,7 @@ import { excerptMethods } from './excerpts'
 import { noteMethods } from './notes'
 import { exportMethods } from './export'
 import { libraryMethods } from './library'
+import { graphMethods } from './graph'
 
 /** Joins the per-domain method maps, refusing a name declared twice. */
 function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): UnionToIntersection<T[number]> {
@@ -18,10 +19,19 @@ function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): Unio
   return joined as UnionToIntersection<T[number]>
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never
 
 /** The one API of Commonplace: every transport (IPC, HTTP, CLI) serves exactly these methods. */
-export const contract = joinDomains(articleMethods, excerptMethods, noteMethods, exportMethods, libraryMethods)
+export const contract = joinDomains(
+  articleMethods,
+  excerptMethods,
+  noteMethods,
+  exportMethods,
+  libraryMethods,
+  graphMethods,
+)
 
 export type Contract = typeof contract
 export type MethodName = keyof Contract & string

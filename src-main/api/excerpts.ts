@@ -1,9 +1,24 @@
 import { z } from 'zod'
 import { method } from './method'
 import { Excerpt } from '../core/records'
-import { createExcerpt, listExcerpts, findExcerpt, deleteExcerpt, restoreExcerpt } from '../core/excerpts'
+import {
+  createExcerpt,
+  listExcerpts,
+  findExcerpt,
+  deleteExcerpt,
+  restoreExcerpt,
+  updateExcerpt,
+  excerptQuote,
+} from '../core/excerpts'
+import { reattachExcerpt } from '../core/article-update'
 
 const Id = z.string().min(1).max(200)
+const Tags = z.array(z.string().max(200)).max(100)
+const Selection = {
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string().min(1).max(100_000),
+}
 
 /** An excerpt with what a citation needs from its article; `article` is null once the source is gone. */
 const ExcerptStatus = z.object({
@@ -60,5 +75,37 @@ export const excerptMethods = {
     input: z.object({ excerpt: Excerpt }),
     output: Excerpt,
     handler: ({ store }, { excerpt }) => restoreExcerpt(store, excerpt),
+  }),
+  'excerpts.update': method({
+    summary: 'Recolours an excerpt or sets its comment or tags.',
+    input: z.object({
+      id: Id,
+      color: Excerpt.shape.color.unwrap().optional(),
+      comment: z.string().max(20_000).optional(),
+      tags: Tags.optional(),
+    }),
+    output: Excerpt,
+    handler: ({ store }, { id, ...changes }) => updateExcerpt(store, id, changes),
+  }),
+  'excerpts.reattach': method({
+    summary:
+      'Moves an excerpt onto a newly selected passage (resize, or repair an orphan); its state becomes exact.',
+    input: z
+      .object({ id: Id, ...Selection })
+      .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+    output: Excerpt,
+    handler: ({ store }, { id, ...selection }) => reattachExcerpt(store, id, selection),
+  }),
+  'excerpts.addQuote': method({
+    summary: 'Makes an excerpt from exact words of an article (which occurrence, 1-based, when they repeat).',
+    input: z.object({
+      articleId: Id,
+      quote: z.string().min(1).max(100_000),
+      occurrence: z.number().int().positive().optional(),
+      comment: z.string().max(20_000).optional(),
+      tags: Tags.optional(),
+    }),
+    output: Excerpt,
+    handler: ({ store }, request) => excerptQuote(store, request),
   }),
 }

@@ -6,7 +6,7 @@ import { LibraryStore } from './store/library-store'
 import { importPaths, hashText, countWords } from './import/import-files'
 import { findArticle, getArticle, readArticleText } from './articles'
 import { createExcerpt, findExcerpt } from './excerpts'
-import { reattachExcerpt, updateArticle } from './article-update'
+import { reattachExcerpt, updateArticle, updateFromImported } from './article-update'
 import { SAMPLE_REVISION, scriptedRevisionOfSample } from './anchor/sample-revision'
 import { deleteParagraph, respaced } from './anchor/scripted-edits'
 import { SAMPLE_ARTICLE, corpusFile } from '../testing/corpus'
@@ -271,5 +271,44 @@ describe('excerpt records written before anchoring states', () => {
       comment: '',
       tags: [],
     })
+  })
+})
+
+describe('a re-import of the same file with new content', () => {
+  it('is imported beside the old article, names it, and can become its new version', async () => {
+    const cited = await excerptOn(SAMPLE_REVISION.reworded.before)
+    const folder = join(dir, '..', `${articleId}-revision`)
+    await mkdir(folder, { recursive: true })
+    const revised = join(folder, 'iraq-kurdish-referendum-2017.txt')
+    await writeFile(revised, scriptedRevisionOfSample(text))
+    const [outcome] = await importPaths(store, [revised])
+    expect(outcome).toMatchObject({ status: 'imported', sameSourceArticleId: articleId })
+    expect(outcome!.message).toContain('same file name')
+
+    const update = await updateFromImported(store, articleId, outcome!.articleId!)
+    expect(update.textChanged).toBe(true)
+    expect(update.excerpts).toEqual([expect.objectContaining({ id: cited.id, state: 'changed' })])
+    expect(store.data.articles.map((a) => a.id)).toEqual([articleId])
+    expect(await readArticleText(store, articleId)).toBe(scriptedRevisionOfSample(text))
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('keeps the copy when it has excerpts of its own, and names no article for other files', async () => {
+    const otherFile = join(dir, '..', `${articleId}-other.md`)
+    await writeFile(otherFile, '# Another article\n\nNothing to do with the sample.')
+    const [other] = await importPaths(store, [otherFile])
+    expect(other).toMatchObject({ status: 'imported', sameSourceArticleId: null })
+    await rm(otherFile)
+    const folder = join(dir, '..', `${articleId}-copy`)
+    await mkdir(folder, { recursive: true })
+    const revised = join(folder, 'iraq-kurdish-referendum-2017.txt')
+    await writeFile(revised, scriptedRevisionOfSample(text))
+    const copyId = (await importPaths(store, [revised]))[0]!.articleId!
+    const copyText = await readArticleText(store, copyId)
+    const start = copyText.indexOf('Kurdish')
+    await createExcerpt(store, { articleId: copyId, start, end: start + 7, quote: 'Kurdish' })
+    await expect(updateFromImported(store, articleId, copyId)).rejects.toThrow(/excerpts of its own/)
+    expect(store.data.articles.map((a) => a.id).sort()).toEqual([articleId, other!.articleId!, copyId].sort())
+    await rm(folder, { recursive: true, force: true })
   })
 })

@@ -4,9 +4,9 @@ import { ImportError, type ImportedDocument, type ImportSource } from './import/
 import { DecodeError } from './import/decode'
 import { importerFor, supportedExtensions } from './import/importers'
 import { prepareArticleBody, type ArticleBody } from './import/article-body'
-import { countWords, hashText, MAX_IMPORT_BYTES } from './import/import-files'
+import { countWords, hashText, importSources, MAX_IMPORT_BYTES } from './import/import-files'
 import { CommonplaceError } from './errors'
-import { findArticle, getArticle } from './articles'
+import { deleteArticle, findArticle, getArticle } from './articles'
 import { locateQuote, selectorAt } from './anchor/selector'
 import { reanchor, type AnchorState } from './anchor/reanchor'
 
@@ -147,6 +147,46 @@ export async function reattachExcerpt(
     return {}
   })
   return store.data.excerpts.find((e) => e.id === excerptId)!
+}
+
+/**
+ * Makes an article that was just imported (typically a newer copy of the same file) the new version
+ * of an older article, then removes the copy. Refused when the copy already has excerpts of its own.
+ * Should the update fail, the copy is imported again, so no version is lost.
+ */
+export async function updateFromImported(
+  store: LibraryStore,
+  articleId: string,
+  fromArticleId: string,
+): Promise<ArticleUpdate> {
+  if (articleId === fromArticleId)
+    throw new CommonplaceError('INVALID_INPUT', 'An article cannot update itself')
+  findArticle(store, articleId)
+  const copy = findArticle(store, fromArticleId)
+  if (store.data.excerpts.some((e) => e.articleId === fromArticleId)) {
+    throw new CommonplaceError(
+      'INVALID_INPUT',
+      `“${copy.title}” has excerpts of its own; it is kept as a separate article`,
+    )
+  }
+  const bytes = copy.originalFile
+    ? await store.readBodyBytes(`articles/${fromArticleId}/${copy.originalFile}`)
+    : null
+  if (!bytes)
+    throw new CommonplaceError('NOT_FOUND', `The imported file of “${copy.title}” is not in the library`)
+  const source: ImportSource = {
+    name: copy.sourceName ?? copy.originalFile ?? 'article',
+    bytes,
+    ...(copy.sourceUrl ? { url: copy.sourceUrl } : {}),
+  }
+  // The copy goes first: the update refuses content that another article already holds.
+  await deleteArticle(store, fromArticleId)
+  try {
+    return await updateArticle(store, articleId, source)
+  } catch (error) {
+    await importSources(store, [source]).catch(() => undefined)
+    throw error
+  }
 }
 
 interface ParsedVersion {

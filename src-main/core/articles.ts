@@ -54,3 +54,17 @@ export async function deleteArticle(store: LibraryStore, id: string): Promise<vo
     return { removeBodies: [`articles/${id}`] }
   })
 }
+
+/** Sets an article's tags (trimmed, lower-cased, without # or repeats). */
+export async function setArticleTags(store: LibraryStore, id: string, tags: string[]): Promise<Article> {
+  const clean = [
+    ...new Set(tags.map((tag) => tag.trim().replace(/^#+/, '').trim().toLowerCase()).filter(Boolean)),
+  ]
+  await store.transact((draft) => {
+    const article = draft.articles.find((a) => a.id === id)
+    if (!article) throw new CommonplaceError('NOT_FOUND', `No article with id ${id} in this library`)
+    article.tags = clean
+    return {}
+  })
+  return findArticle(store, id)
+}

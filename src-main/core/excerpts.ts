@@ -78,3 +78,77 @@ export async function restoreExcerpt(store: LibraryStore, excerpt: Excerpt): Pro
   })
   return excerpt
 }
+
+/** What the user may change on an excerpt without moving it. */
+export interface ExcerptChanges {
+  color?: Excerpt['color']
+  comment?: string
+  tags?: string[]
+}
+
+/** Recolours an excerpt, or sets its comment or tags (tags are trimmed, lower-cased and de-duplicated). */
+export async function updateExcerpt(
+  store: LibraryStore,
+  id: string,
+  changes: ExcerptChanges,
+): Promise<Excerpt> {
+  findExcerpt(store, id)
+  await store.transact((draft) => {
+    const excerpt = draft.excerpts.find((e) => e.id === id)
+    if (!excerpt) throw new CommonplaceError('NOT_FOUND', `No excerpt with id ${id} in this library`)
+    if (changes.color) excerpt.color = changes.color
+    if (changes.comment !== undefined) excerpt.comment = changes.comment.trim()
+    if (changes.tags) excerpt.tags = cleanTags(changes.tags)
+    return {}
+  })
+  return findExcerpt(store, id)
+}
+
+/** Tags as stored: without a leading #, trimmed, lower-cased, without empties or repeats. */
+export function cleanTags(tags: string[]): string[] {
+  const clean = tags.map((tag) => tag.trim().replace(/^#+/, '').trim().toLowerCase()).filter(Boolean)
+  return [...new Set(clean)]
+}
+
+/** A quote to excerpt by its words: which occurrence (1-based) when the words appear more than once. */
+export interface QuoteRequest {
+  articleId: string
+  quote: string
+  occurrence?: number
+  comment?: string
+  tags?: string[]
+}
+
+/** Makes an excerpt from exact words; refuses words that are absent, or ambiguous without an occurrence. */
+export async function excerptQuote(store: LibraryStore, request: QuoteRequest): Promise<Excerpt> {
+  const article = findArticle(store, request.articleId)
+  const text = await readArticleText(store, article.id)
+  const { quote } = request
+  const starts: number[] = []
+  for (let at = quote ? text.indexOf(quote) : -1; at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at)
+  if (starts.length === 0) {
+    throw new CommonplaceError('INVALID_INPUT', `The words “${quote}” are not in “${article.title}”`)
+  }
+  if (request.occurrence === undefined && starts.length > 1) {
+    throw new CommonplaceError(
+      'INVALID_INPUT',
+      `The words “${quote}” appear ${starts.length} times in “${article.title}”; choose one with --occurrence 1…${starts.length}`,
+    )
+  }
+  const occurrence = request.occurrence ?? 1
+  const start = starts[occurrence - 1]
+  if (start === undefined) {
+    throw new CommonplaceError(
+      'INVALID_INPUT',
+      `The words “${quote}” appear only ${starts.length} time${starts.length === 1 ? '' : 's'} in “${article.title}”`,
+    )
+  }
+  const excerpt = await createExcerpt(store, {
+    articleId: article.id,
+    start,
+    end: start + quote.length,
+    quote,
+  })
+  if (!request.comment && !request.tags?.length) return excerpt
+  return updateExcerpt(store, excerpt.id, { comment: request.comment, tags: request.tags })
+}

@@ -30,6 +30,8 @@ export const Article = z.object({
   notices: z.array(z.string()).default([]),
   /** File name of the original kept beside the body, if kept. */
   originalFile: z.string().nullable().default(null),
+  /** Tags the user gave the article (without the leading #). */
+  tags: z.array(z.string()).default([]),
 })
 export type Article = z.infer<typeof Article>
 
@@ -64,6 +66,10 @@ export const NoteSummary = z.object({
   updatedAt: z.string(),
   /** Ids of the excerpts the note cites, refreshed on every save. */
   excerptIds: z.array(z.string()).default([]),
+  /** Ids of the notes this note links to with [[…]], refreshed on every save. */
+  linkedNoteIds: z.array(z.string()).default([]),
+  /** The #tags written in the note (without the #), refreshed on every save. */
+  tags: z.array(z.string()).default([]),
 })
 export type NoteSummary = z.infer<typeof NoteSummary>
 

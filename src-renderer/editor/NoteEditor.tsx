@@ -10,10 +10,13 @@ import type { Excerpt, NoteSummary } from '../../src-main/core/records'
 import { SerializedNoteContent } from '../../src-main/core/notes/note-content'
 import { INSERT_EXCERPT_COMMAND, type ExcerptFields } from '../../src-main/core/notes/excerpt-node'
 import { NOTE_TRANSFORMERS } from '../../src-main/core/notes/transformers'
+import { createNoteEditor, loadNoteContent } from '../../src-main/core/notes/headless'
 import { noteEditorExtension } from './note-extension'
 import { NoteSaver, type SaveState } from './note-saver'
 import { ExcerptBlockContext } from './ExcerptBlock'
 import { ExcerptPlugin } from './ExcerptPlugin'
+import { NoteLinkPlugin } from './NoteLinkPlugin'
+import { NoteErrorBoundary } from './NoteErrorBoundary'
 import { Toolbar } from './Toolbar'
 import { useExcerptStatuses } from './use-excerpt-statuses'
 import './editor.css'
@@ -62,7 +65,7 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   useEffect(() => {
     let cancelled = false
     api.call('notes.get', { id: noteId }).then(
-      ({ content }) => !cancelled && setLoaded({ noteId, content }),
+      ({ content }) => !cancelled && setLoaded(checkLoadable(noteId, content)),
       (error: unknown) =>
         !cancelled && setLoaded({ noteId, error: error instanceof Error ? error.message : String(error) }),
     )
@@ -140,7 +143,7 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   }
   if ('error' in current) {
     return (
-      <div className="note-editor note-editor--message" role="alert">
+      <div className="note-editor note-editor--message" role="alert" data-testid="note-editor-error">
         <p>Could not open this note — {current.error}</p>
         <button type="button" className="ne-link-prompt__button" onClick={() => setAttempt((n) => n + 1)}>
           Try again
@@ -150,17 +153,32 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   }
   return (
     <ExcerptBlockContext.Provider value={statuses.services}>
-      <NoteComposer
-        key={noteId}
-        content={current.content}
-        saver={saver}
-        saveState={saveState}
-        setEditor={setEditor}
-        onExcerptIds={statuses.track}
-        onOpen={open}
-      />
+      <NoteErrorBoundary key={noteId}>
+        <NoteComposer
+          content={current.content}
+          saver={saver}
+          saveState={saveState}
+          setEditor={setEditor}
+          onExcerptIds={statuses.track}
+          onOpen={open}
+        />
+      </NoteErrorBoundary>
     </ExcerptBlockContext.Provider>
   )
+}
+
+/**
+ * Tries the note on a headless editor first: the editor would drop what it cannot read and then
+ * autosave the rest over the file, so a note it cannot load is shown as an error instead.
+ */
+function checkLoadable(noteId: string, content: SerializedNoteContent | null): Loaded {
+  try {
+    loadNoteContent(createNoteEditor(), content)
+    return { noteId, content }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { noteId, error: `${reason}. Its file was left untouched.` }
+  }
 }
 
 interface NoteComposerProps {
@@ -197,6 +215,7 @@ function NoteComposer({ content, saver, saveState, setEditor, onExcerptIds, onOp
         <EditorRefPlugin editorRef={setEditor} />
         <AutosavePlugin saver={saver} />
         <ExcerptPlugin onExcerptIds={onExcerptIds} onOpen={onOpen} />
+        <NoteLinkPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
       </LexicalExtensionComposer>
     </div>

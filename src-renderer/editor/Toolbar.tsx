@@ -171,6 +171,13 @@ export function Toolbar({ status }: { status: ReactNode }) {
       } else {
         editor.dispatchCommand(TOGGLE_LINK_COMMAND, url)
       }
+      // Leave the caret after the link, so the next key typed cannot replace the linked words.
+      const after = $getSelection()
+      if ($isRangeSelection(after) && !after.isCollapsed()) {
+        const { key, offset, type } = after.isBackward() ? after.anchor : after.focus
+        after.anchor.set(key, offset, type)
+        after.focus.set(key, offset, type)
+      }
     })
     closeLinkPrompt()
   }

@@ -16,10 +16,12 @@ import { ExcerptNode } from '../../src-main/core/notes/excerpt-node'
 import type { SerializedNoteContent } from '../../src-main/core/notes/note-content'
 import { isSafeUrl } from '../../src-main/core/export/excerpt-citation'
 import { ExcerptBlockNode } from './ExcerptBlock'
+import { NoteLinkNode } from '../../src-main/core/notes/note-link-node'
+import { NoteLinkViewNode } from './NoteLinkView'
 
-/** The note's nodes, with the excerpt block given its React view (same type, so the same JSON). */
+/** The note's nodes, with excerpt blocks and note links given their React views (same types, so the same JSON). */
 const EDITOR_NODES: Klass<LexicalNode>[] = NOTE_NODES.map((node) =>
-  node === ExcerptNode ? ExcerptBlockNode : node,
+  node === ExcerptNode ? ExcerptBlockNode : node === NoteLinkNode ? NoteLinkViewNode : node,
 )
 
 /** Class names for what Lexical draws; styled in editor.css. */

@@ -25,16 +25,22 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted }: Libra
 
   const askToDelete = async (article: Article) => {
     let excerptCount: number | null = null
+    let citing: string[] = []
     try {
       excerptCount = (await api.call('excerpts.list', { articleId: article.id })).length
+      const links = await api.call('graph.backlinks', { id: article.id })
+      citing = links.notes.map((note) => `“${note.title}”`)
     } catch {
       // The count only informs the question; the deletion itself will report any real failure.
     }
+    const cited = citing.length
+      ? ` Cited in ${citing.join(', ')}: those notes keep the quoted words and will say the source is gone.`
+      : ''
     const confirmed = await confirm({
       title: 'Delete this article?',
       message: `“${article.title}” will be removed from the library. ${
         excerptCount === null ? 'Its excerpts go with it.' : excerptsGoingWith(excerptCount)
-      }`,
+      }${cited}`,
       confirmLabel: 'Delete article',
       danger: true,
     })

@@ -17,6 +17,9 @@ export interface NotePaneProps {
   onClose(): void
   onOpenExcerpt(target: { excerptId: string; articleId: string }): void
   onSaved(note: NoteSummary): void
+  /** The notes that link to this one. */
+  linkedFrom: NoteSummary[]
+  onOpenNote(noteId: string): void
 }
 
 /** Writes a note out as Markdown and hands it to the user (a download; a save dialog in the desktop app). */
@@ -37,6 +40,8 @@ export function NotePane({
   onClose,
   onOpenExcerpt,
   onSaved,
+  linkedFrom,
+  onOpenNote,
 }: NotePaneProps) {
   const notifier = useNotifier()
   const [exporting, setExporting] = useState(false)
@@ -102,6 +107,16 @@ export function NotePane({
           onSaved={onSaved}
         />
       </div>
+      {linkedFrom.length > 0 && (
+        <nav className="note-pane__backlinks" aria-label="Linked from" data-testid="note-backlinks">
+          <span className="note-pane__backlinks-label">Linked from</span>
+          {linkedFrom.map((other) => (
+            <button key={other.id} type="button" className="link-button" onClick={() => onOpenNote(other.id)}>
+              {other.title}
+            </button>
+          ))}
+        </nav>
+      )}
     </section>
   )
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { Excerpt } from '../../src-main/core/records'
 import { countOf } from '../ui/format'
-import { InsertIcon, TrashIcon } from '../ui/icons'
+import { ExcerptItem, type CitingNote } from './ExcerptItem'
+import type { ExcerptChanges } from './use-article'
 
 /** Props of the list of an article's excerpts. */
 export interface ExcerptListProps {
@@ -9,23 +10,39 @@ export interface ExcerptListProps {
   activeId: string | null
   /** Excerpts whose words could not be found in the text shown. */
   missing: Set<string>
+  /** For each excerpt id, the notes citing it. */
+  citing: Map<string, CitingNote[]>
   noteOpen: boolean
   onShow(excerpt: Excerpt): void
   onInsert(excerpt: Excerpt): void
   onDelete(excerpt: Excerpt): void
+  onUpdate(excerpt: Excerpt, changes: ExcerptChanges): void
+  onReattach(excerpt: Excerpt): void
+  onOpenNote(noteId: string): void
 }
 
-/** The article's excerpts in reading order, each with "Insert into note" and delete. */
-export function ExcerptList({
-  excerpts,
-  activeId,
-  missing,
-  noteOpen,
-  onShow,
-  onInsert,
-  onDelete,
-}: ExcerptListProps) {
+/** The article's excerpts in reading order, then those an update could not place (orphans). */
+export function ExcerptList(props: ExcerptListProps) {
+  const { excerpts } = props
   const [collapsed, setCollapsed] = useState(false)
+  const placed = excerpts.filter((excerpt) => excerpt.state !== 'orphaned')
+  const orphans = excerpts.filter((excerpt) => excerpt.state === 'orphaned')
+  const item = (excerpt: Excerpt) => (
+    <ExcerptItem
+      key={excerpt.id}
+      excerpt={excerpt}
+      active={excerpt.id === props.activeId}
+      missing={props.missing.has(excerpt.id)}
+      citing={props.citing.get(excerpt.id) ?? []}
+      noteOpen={props.noteOpen}
+      onShow={() => props.onShow(excerpt)}
+      onInsert={() => props.onInsert(excerpt)}
+      onDelete={() => props.onDelete(excerpt)}
+      onUpdate={(changes) => props.onUpdate(excerpt, changes)}
+      onReattach={() => props.onReattach(excerpt)}
+      onOpenNote={props.onOpenNote}
+    />
+  )
   return (
     <section
       className={`excerpt-panel ${collapsed ? 'excerpt-panel--collapsed' : ''}`}
@@ -45,62 +62,32 @@ export function ExcerptList({
       </h2>
       {!collapsed && (
         <div id="excerpt-list" className="excerpt-panel__body">
-          {excerpts.length === 0 ? (
+          {excerpts.length === 0 && (
             <p className="excerpt-panel__hint">
               Select a passage and choose <strong>Excerpt</strong> (or press {shortcutLabel()}) to keep it
               here.
             </p>
-          ) : (
+          )}
+          {placed.length > 0 && (
             <ol
               className="excerpt-list"
               data-testid="excerpt-list"
-              aria-label={countOf(excerpts.length, 'excerpt')}
+              aria-label={countOf(placed.length, 'excerpt')}
             >
-              {excerpts.map((excerpt) => (
-                <li
-                  key={excerpt.id}
-                  className={`excerpt-item ${excerpt.id === activeId ? 'excerpt-item--active' : ''}`}
-                  data-testid="excerpt-item"
-                  data-excerpt-id={excerpt.id}
-                >
-                  <button
-                    type="button"
-                    className="excerpt-item__quote"
-                    onClick={() => onShow(excerpt)}
-                    title="Show this passage in the article"
-                  >
-                    {excerpt.quote.replace(/\s*\n\s*/g, '\n')}
-                  </button>
-                  {missing.has(excerpt.id) && (
-                    <p className="excerpt-item__warning">
-                      These words are no longer in the article text shown.
-                    </p>
-                  )}
-                  <div className="excerpt-item__actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={!noteOpen}
-                      title={
-                        noteOpen ? 'Insert this excerpt at the cursor in the open note' : 'Open a note first'
-                      }
-                      onClick={() => onInsert(excerpt)}
-                    >
-                      <InsertIcon /> Insert into note
-                    </button>
-                    <button
-                      type="button"
-                      className="icon-button icon-button--danger"
-                      aria-label="Delete excerpt"
-                      title="Delete excerpt"
-                      onClick={() => onDelete(excerpt)}
-                    >
-                      <TrashIcon />
-                    </button>
-                  </div>
-                </li>
-              ))}
+              {placed.map(item)}
             </ol>
+          )}
+          {orphans.length > 0 && (
+            <>
+              <h3 className="excerpt-panel__subtitle">Not found in the updated article</h3>
+              <ol
+                className="excerpt-list"
+                data-testid="orphan-list"
+                aria-label={countOf(orphans.length, 'orphan')}
+              >
+                {orphans.map(item)}
+              </ol>
+            </>
           )}
         </div>
       )}

@@ -1,5 +1,8 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
-import type { Excerpt } from '../../src-main/core/records'
+import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
+import { useConfirm } from '../ui/confirm'
+import { countOf } from '../ui/format'
+import type { CitingNote } from './ExcerptItem'
 import type { ExcerptSource } from '../editor/NoteEditor'
 import { articleTextOf } from '../../src-main/core/import/article-text'
 import { useNotifier } from '../ui/notices'
@@ -12,6 +15,8 @@ import { readPassageSelection, usePassageSelection } from './use-passage-selecti
 import { ArticleBody } from './ArticleBody'
 import { ExcerptList } from './ExcerptList'
 import { SelectionToolbar } from './SelectionToolbar'
+import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
+import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
 import './reader.css'
 import './excerpts.css'
 
@@ -27,14 +32,33 @@ export interface ReaderProps {
   title: string | null
   focus: ExcerptFocus | null
   noteOpen: boolean
+  /** Every note (as the sidebar lists them): the margin counts which of them cite each excerpt. */
+  notes: NoteSummary[] | null
+  onOpenNote(noteId: string): void
+  /** The library's articles, to notice a newer import of this article's file or address. */
+  articles: Article[] | null
+  /** Called after an update removed an article (the newer copy it took the content of). */
+  onArticlesChanged(): void
   onInsertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
   onClose(): void
 }
 
 /** The reading view: the article in a reading column, its excerpts highlighted and listed. */
-export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onClose }: ReaderProps) {
+export function Reader(props: ReaderProps) {
+  const { articleId, title, focus, noteOpen, notes, onInsertExcerpt, onClose } = props
   const notifier = useNotifier()
-  const { article, failure, excerpts, createExcerpt, deleteExcerpt } = useArticle(articleId)
+  const confirm = useConfirm()
+  const {
+    article,
+    failure,
+    excerpts,
+    createExcerpt,
+    deleteExcerpt,
+    updateExcerpt,
+    reattachExcerpt,
+    updateArticle,
+    updateFromCopy,
+  } = useArticle(articleId)
   const bodyRef = useRef<HTMLDivElement>(null)
   const pageRef = useRef<HTMLDivElement>(null)
   const [busy, setBusy] = useState(false)
@@ -52,6 +76,8 @@ export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onC
     () => new Set(excerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
     [excerpts, text],
   )
+  const citing = useMemo(() => citingNotes(excerpts, notes ?? []), [excerpts, notes])
+  const citingArticle = useMemo(() => new Set([...citing.values()].flat().map((note) => note.id)), [citing])
   const passage = usePassageSelection(bodyRef, pageRef, text)
   const displayTitle = title ?? article?.title ?? ''
 
@@ -104,6 +130,52 @@ export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onC
     return () => document.removeEventListener('keydown', listener)
   }, [])
 
+  // Moves an excerpt onto the selected passage: a resize, or the repair of an orphan.
+  const moveToSelection = async (excerpt: Excerpt) => {
+    const body = bodyRef.current
+    const page = pageRef.current
+    const selected = body && page ? readPassageSelection(body, page, text) : null
+    if (!selected) {
+      setActive((a) => ({ ...a, id: excerpt.id }))
+      notifier.show({
+        tone: 'info',
+        message: 'Select the passage in the article first, then choose Re-attach again.',
+        expiresAfterMs: 8000,
+      })
+      return
+    }
+    if (await reattachExcerpt(excerpt.id, selected.span)) {
+      window.getSelection()?.removeAllRanges()
+      setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
+    }
+  }
+
+  const askAndDelete = async (excerpt: Excerpt) => {
+    const citedBy = citing.get(excerpt.id) ?? []
+    if (citedBy.length > 0) {
+      const confirmed = await confirm({
+        title: 'Delete a cited excerpt?',
+        message: `${countOf(citedBy.length, 'note')} cite${citedBy.length === 1 ? 's' : ''} this excerpt: ${citedBy
+          .map((note) => `“${note.title}”`)
+          .join(', ')}. They keep its words and will say that the source is gone.`,
+        confirmLabel: 'Delete excerpt',
+        danger: true,
+      })
+      if (!confirmed) return
+    }
+    await deleteExcerpt(excerpt)
+  }
+
+  const newerCopy = article ? newerCopyOf(article, props.articles) : null
+  const takeNewerCopy = async (copy: Article) => {
+    const update = await updateFromCopy(copy.id)
+    if (!update) return
+    notifier.show(updateNotice(update))
+    props.onArticlesChanged()
+  }
+
+  const activeExcerpt = excerpts.find((excerpt) => excerpt.id === active.id) ?? null
+
   const showExcerpt = (excerpt: Excerpt) =>
     setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
   const onMarkClick = (excerptId: string) => {
@@ -139,6 +211,17 @@ export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onC
                 <header className="reader__header">
                   <h1 className="reader__title">{displayTitle}</h1>
                   <p className="reader__meta">{metaLine(article)}</p>
+                  <p className="reader__cited" data-testid="article-citations">
+                    {citingArticle.size === 0
+                      ? 'Not cited in any note yet'
+                      : `Cited in ${countOf(citingArticle.size, 'note')}`}
+                  </p>
+                  {newerCopy && (
+                    <NewerCopyBanner copy={newerCopy} onUpdate={() => takeNewerCopy(newerCopy)} />
+                  )}
+                  <div className="reader__header-actions">
+                    <UpdateArticleButton onUpdate={updateArticle} />
+                  </div>
                   {article.notices.map((notice) => (
                     <p key={notice} className="reader__notice">
                       {notice}
@@ -166,6 +249,14 @@ export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onC
                 busy={busy}
                 onExcerpt={() => void makeExcerpt(false)}
                 onExcerptToNote={() => void makeExcerpt(true)}
+                resizeLabel={
+                  activeExcerpt
+                    ? activeExcerpt.state === 'orphaned'
+                      ? 'Re-attach excerpt'
+                      : 'Resize excerpt'
+                    : null
+                }
+                onResize={() => activeExcerpt && void moveToSelection(activeExcerpt)}
               />
             )}
           </div>
@@ -175,15 +266,32 @@ export function Reader({ articleId, title, focus, noteOpen, onInsertExcerpt, onC
             excerpts={excerpts}
             activeId={active.id}
             missing={missing}
+            citing={citing}
             noteOpen={noteOpen}
             onShow={showExcerpt}
             onInsert={(excerpt) => onInsertExcerpt(excerpt, source(article))}
-            onDelete={(excerpt) => void deleteExcerpt(excerpt)}
+            onDelete={(excerpt) => void askAndDelete(excerpt)}
+            onUpdate={(excerpt, changes) => void updateExcerpt(excerpt.id, changes)}
+            onReattach={(excerpt) => void moveToSelection(excerpt)}
+            onOpenNote={props.onOpenNote}
           />
         )}
       </div>
     </section>
   )
+}
+
+/** For each excerpt, the notes citing it, by title. */
+function citingNotes(excerpts: Excerpt[], notes: NoteSummary[]): Map<string, CitingNote[]> {
+  const citing = new Map<string, CitingNote[]>()
+  for (const excerpt of excerpts) {
+    const citedBy = notes
+      .filter((note) => note.excerptIds.includes(excerpt.id))
+      .map((note) => ({ id: note.id, title: note.title }))
+      .sort((a, b) => a.title.localeCompare(b.title))
+    citing.set(excerpt.id, citedBy)
+  }
+  return citing
 }
 
 function metaLine(article: ArticleWithBody): string {

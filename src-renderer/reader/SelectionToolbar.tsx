@@ -10,6 +10,9 @@ export interface SelectionToolbarProps {
   busy: boolean
   onExcerpt(): void
   onExcerptToNote(): void
+  /** "Resize excerpt" (or "Re-attach excerpt") when an excerpt is active; null hides the action. */
+  resizeLabel: string | null
+  onResize(): void
 }
 
 /** The floating "Excerpt" button by the selected passage (and "Excerpt to note" when a note is open). */
@@ -19,6 +22,8 @@ export function SelectionToolbar({
   busy,
   onExcerpt,
   onExcerptToNote,
+  resizeLabel,
+  onResize,
 }: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement>(null)
 
@@ -29,7 +34,7 @@ export function SelectionToolbar({
     if (!toolbar || !page) return
     const width = toolbar.offsetWidth
     toolbar.style.left = `${Math.max(8, Math.min(passage.left - width / 2, page.clientWidth - width - 8))}px`
-  }, [passage.left, noteOpen])
+  }, [passage.left, noteOpen, resizeLabel])
 
   return (
     <div
@@ -61,6 +66,18 @@ export function SelectionToolbar({
           onClick={onExcerptToNote}
         >
           <InsertIcon /> Excerpt to note
+        </button>
+      )}
+      {resizeLabel && (
+        <button
+          type="button"
+          className="selection-toolbar__button"
+          data-testid="resize-excerpt"
+          disabled={busy}
+          title="Move the selected excerpt onto this passage"
+          onClick={onResize}
+        >
+          {resizeLabel}
         </button>
       )}
     </div>

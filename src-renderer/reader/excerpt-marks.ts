@@ -12,6 +12,8 @@ export const ACTIVE_MARK_CLASS = 'excerpt-active'
 export function markExcerpts(root: HTMLElement, text: string, excerpts: Excerpt[]): Set<string> {
   const missing = new Set<string>()
   for (const excerpt of excerpts) {
+    // An orphan's offsets belong to an older text; it is listed under the article, never painted.
+    if (excerpt.state === 'orphaned') continue
     const span = locateSpan(text, excerpt)
     if (!span) {
       missing.add(excerpt.id)
@@ -21,6 +23,7 @@ export function markExcerpts(root: HTMLElement, text: string, excerpts: Excerpt[
       const mark = document.createElement('mark')
       mark.className = MARK_CLASS
       mark.dataset.excerptId = excerpt.id
+      mark.dataset.color = excerpt.color
       return mark
     })
   }

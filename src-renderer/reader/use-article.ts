@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Excerpt } from '../../src-main/core/records'
-import type { MethodOutput } from '../../src-main/api/contract'
+import type { MethodInput, MethodOutput } from '../../src-main/api/contract'
 import { api } from '../api'
 import { useNotifier } from '../ui/notices'
 import { announceExcerptChange, onExcerptChange } from './excerpt-changes'
 import type { TextSpan } from './text-offsets'
+import type { FileUpload } from '../library/read-files'
 
 /** An article with its sanitized HTML body and its text, as `articles.get` returns it. */
 export type ArticleWithBody = MethodOutput<'articles.get'>
@@ -17,7 +18,21 @@ export interface ArticleState {
   excerpts: Excerpt[]
   createExcerpt(span: TextSpan): Promise<Excerpt | null>
   deleteExcerpt(excerpt: Excerpt): Promise<void>
+  /** Recolours an excerpt or sets its comment or tags. */
+  updateExcerpt(id: string, changes: ExcerptChanges): Promise<void>
+  /** Moves an excerpt onto another passage (resize, or re-attach an orphan). */
+  reattachExcerpt(id: string, span: TextSpan): Promise<boolean>
+  /** Replaces the article by a new version of its file and re-anchors its excerpts; null if that failed. */
+  updateArticle(file: FileUpload): Promise<ArticleUpdate | null>
+  /** Takes a newer imported copy of the same source as this article's new version (the copy goes). */
+  updateFromCopy(fromArticleId: string): Promise<ArticleUpdate | null>
 }
+
+/** What `articles.update` reports: the article as stored now, and each excerpt's new state. */
+export type ArticleUpdate = MethodOutput<'articles.update'>
+
+/** What the sidebar may change on an excerpt. */
+export type ExcerptChanges = Omit<MethodInput<'excerpts.update'>, 'id'>
 
 const byReadingOrder = (a: Excerpt, b: Excerpt) => a.start - b.start || a.end - b.end
 
@@ -97,5 +112,71 @@ export function useArticle(articleId: string): ArticleState {
     [notifier],
   )
 
-  return { article, failure, excerpts, createExcerpt, deleteExcerpt }
+  const replace = (changed: Excerpt) =>
+    setExcerpts((all) => all.map((e) => (e.id === changed.id ? changed : e)).sort(byReadingOrder))
+
+  const updateExcerpt = useCallback(
+    async (id: string, changes: ExcerptChanges) => {
+      try {
+        replace(await api.call('excerpts.update', { id, ...changes }))
+      } catch (error) {
+        notifier.error('Could not change the excerpt', error)
+      }
+    },
+    [notifier],
+  )
+
+  const reattachExcerpt = useCallback(
+    async (id: string, span: TextSpan) => {
+      try {
+        replace(await api.call('excerpts.reattach', { id, ...span }))
+        return true
+      } catch (error) {
+        notifier.error('Could not move the excerpt', error)
+        return false
+      }
+    },
+    [notifier],
+  )
+
+  // Runs an update of this article, then reloads it and its excerpts.
+  const applyUpdate = useCallback(
+    async (run: () => Promise<ArticleUpdate>) => {
+      try {
+        const update = await run()
+        const [loaded, list] = await Promise.all([
+          api.call('articles.get', { id: articleId }),
+          api.call('excerpts.list', { articleId }),
+        ])
+        setArticle(loaded)
+        setExcerpts(list)
+        return update
+      } catch (error) {
+        notifier.error('Could not update the article', error)
+        return null
+      }
+    },
+    [articleId, notifier],
+  )
+  const updateArticle = useCallback(
+    (file: FileUpload) => applyUpdate(() => api.call('articles.update', { id: articleId, file })),
+    [applyUpdate, articleId],
+  )
+  const updateFromCopy = useCallback(
+    (fromArticleId: string) =>
+      applyUpdate(() => api.call('articles.updateFromImported', { id: articleId, fromArticleId })),
+    [applyUpdate, articleId],
+  )
+
+  return {
+    article,
+    failure,
+    excerpts,
+    createExcerpt,
+    deleteExcerpt,
+    updateExcerpt,
+    reattachExcerpt,
+    updateArticle,
+    updateFromCopy,
+  }
 }

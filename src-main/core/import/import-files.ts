@@ -22,6 +22,11 @@ export interface ImportOutcome {
   articleId: string | null
   title: string | null
   message: string
+  /**
+   * For an import of new content from the file name or address of an article already in the library:
+   * that article, which the user may want to update with this version instead (article-update.ts).
+   */
+  sameSourceArticleId: string | null
 }
 
 /** Imports files one by one; a failure is reported for that file and the rest go on. */
@@ -137,8 +142,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
   // Pictures only (a DOCX of images) still import when the importer explains what the user will see.
   if (!hasText && !document.notices?.length) return failed(name, `${name} contains no text`)
 
-  const contentHash =
-    document.identifiedByBytes || !hasText ? hashBytes(source.bytes) : hashText(body.text)
+  const contentHash = document.identifiedByBytes || !hasText ? hashBytes(source.bytes) : hashText(body.text)
   const existing = store.data.articles.find((article) => article.contentHash === contentHash)
   if (existing) {
     return {
@@ -147,6 +151,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
       articleId: existing.id,
       title: existing.title,
       message: `${name} is already in the library as “${existing.title}”`,
+      sameSourceArticleId: null,
     }
   }
 
@@ -169,6 +174,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
     description: document.description ?? null,
     notices: document.notices ?? [],
     originalFile: `original.${extension}`,
+    tags: [],
   }
   await store.transact((draft) => {
     // Checked again inside the writer: another import may have stored the same text meanwhile.
@@ -190,14 +196,19 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
       articleId: stored.id,
       title: stored.title,
       message: `${name} is already in the library as “${stored.title}”`,
+      sameSourceArticleId: null,
     }
   }
+  const earlier = sameSourceAs(store, article)
   return {
     name,
     status: 'imported',
     articleId: id,
     title: article.title,
-    message: `Imported “${article.title}”`,
+    message: earlier
+      ? `Imported “${article.title}”; “${earlier.title}” came from the same ${article.sourceUrl ? 'address' : 'file name'} and may be an older version`
+      : `Imported “${article.title}”`,
+    sameSourceArticleId: earlier?.id ?? null,
   }
 }
 
@@ -216,8 +227,19 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length
 }
 
+/** The most recent other article from the same address, or else the same file name. */
+function sameSourceAs(store: LibraryStore, article: Article): Article | null {
+  const others = store.data.articles
+    .filter((other) => other.id !== article.id && other.contentHash !== article.contentHash)
+    .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
+  const byUrl = article.sourceUrl ? others.find((other) => other.sourceUrl === article.sourceUrl) : undefined
+  return (
+    byUrl ?? others.find((other) => !article.sourceUrl && other.sourceName === article.sourceName) ?? null
+  )
+}
+
 function failed(name: string, message: string): ImportOutcome {
-  return { name, status: 'failed', articleId: null, title: null, message }
+  return { name, status: 'failed', articleId: null, title: null, message, sameSourceArticleId: null }
 }
 
 function tooLarge(name: string, bytes: number): string {

@@ -5,6 +5,7 @@ import { CodeHighlightNode, CodeNode } from '@lexical/code'
 import { AutoLinkNode, LinkNode } from '@lexical/link'
 import { HorizontalRuleNode } from '@lexical/extension'
 import { ExcerptNode } from './excerpt-node'
+import { NoteLinkNode } from './note-link-node'
 
 /**
  * The one list of node classes a note may contain, shared by the editor and headless export.
@@ -22,4 +23,5 @@ export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   AutoLinkNode,
   HorizontalRuleNode,
   ExcerptNode,
+  NoteLinkNode,
 ]

@@ -2,7 +2,7 @@ import type { LibraryStore } from '../store/library-store'
 import { NOTE_SCHEMA_VERSION, type NoteSummary } from '../records'
 import { CommonplaceError } from '../errors'
 import { newId } from '../ids'
-import { excerptIdsIn, type SerializedNoteContent } from './note-content'
+import { excerptIdsIn, linkedNoteIdsIn, tagsIn, type SerializedNoteContent } from './note-content'
 
 /** A note file on disk: notes/<id>.json. */
 interface NoteFile {
@@ -31,7 +31,15 @@ export function findNote(store: LibraryStore, id: string): NoteSummary {
 
 export async function createNote(store: LibraryStore, title: string): Promise<NoteSummary> {
   const now = new Date().toISOString()
-  const note: NoteSummary = { id: newId('n'), title: title.trim() || 'Untitled note', createdAt: now, updatedAt: now, excerptIds: [] }
+  const note: NoteSummary = {
+    id: newId('n'),
+    title: title.trim() || 'Untitled note',
+    createdAt: now,
+    updatedAt: now,
+    excerptIds: [],
+    linkedNoteIds: [],
+    tags: [],
+  }
   const file: NoteFile = { schemaVersion: NOTE_SCHEMA_VERSION, id: note.id, content: null }
   await store.transact((draft) => {
     draft.notes.push(note)
@@ -47,7 +55,10 @@ export async function getNote(store: LibraryStore, id: string): Promise<NoteWith
     text = await store.readBody(notePath(id))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { note, content: null }
-    throw new CommonplaceError('LIBRARY_UNREADABLE', `Cannot read ${store.path(notePath(id))}: ${(error as Error).message}`)
+    throw new CommonplaceError(
+      'LIBRARY_UNREADABLE',
+      `Cannot read ${store.path(notePath(id))}: ${(error as Error).message}`,
+    )
   }
   let file: NoteFile
   try {
@@ -59,13 +70,20 @@ export async function getNote(store: LibraryStore, id: string): Promise<NoteWith
     )
   }
   if (typeof file.schemaVersion !== 'number' || file.schemaVersion > NOTE_SCHEMA_VERSION) {
-    throw new CommonplaceError('LIBRARY_UNREADABLE', `The note file ${store.path(notePath(id))} has an unknown schema version`)
+    throw new CommonplaceError(
+      'LIBRARY_UNREADABLE',
+      `The note file ${store.path(notePath(id))} has an unknown schema version`,
+    )
   }
   return { note, content: file.content ?? null }
 }
 
 /** Saves a note's content; the promise resolves once it is durable. */
-export async function saveNote(store: LibraryStore, id: string, content: SerializedNoteContent): Promise<NoteSummary> {
+export async function saveNote(
+  store: LibraryStore,
+  id: string,
+  content: SerializedNoteContent,
+): Promise<NoteSummary> {
   findNote(store, id)
   const file: NoteFile = { schemaVersion: NOTE_SCHEMA_VERSION, id, content }
   const excerptIds = excerptIdsIn(content)
@@ -75,6 +93,8 @@ export async function saveNote(store: LibraryStore, id: string, content: Seriali
     if (!note) throw new CommonplaceError('NOT_FOUND', `No note with id ${id} in this library`)
     note.updatedAt = updatedAt
     note.excerptIds = excerptIds
+    note.linkedNoteIds = linkedNoteIdsIn(content).filter((linked) => linked !== id)
+    note.tags = tagsIn(content)
     return { bodies: [{ path: notePath(id), content: JSON.stringify(file) }] }
   })
   return findNote(store, id)

@@ -10,7 +10,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'commonplace-store-'))
 })
 
-const note = (id: string) => ({ id, title: id, createdAt: 'x', updatedAt: 'x', excerptIds: [] })
+const note = (id: string) => ({ id, title: id, createdAt: 'x', updatedAt: 'x', excerptIds: [], linkedNoteIds: [], tags: [] })
 
 describe('LibraryStore', () => {
   it('creates an empty library without writing until something changes', async () => {
