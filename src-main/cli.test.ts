@@ -9,6 +9,7 @@ import { createNote, saveNote } from './core/notes/notes'
 import { SAMPLE_ARTICLE, corpusFile } from './testing/corpus'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { scriptedRevisionOfSample, SAMPLE_REVISION } from './core/anchor/sample-revision'
 
 const run = promisify(execFile)
 const CLI = join(import.meta.dirname, 'cli.ts')
@@ -16,7 +17,9 @@ const CLI = join(import.meta.dirname, 'cli.ts')
 /** Runs the real CLI in its own Node process; resolves with its exit code and output. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: withoutLibraryEnv() })
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: withoutLibraryEnv(),
+    })
     return { code: 0, stdout, stderr }
   } catch (error) {
     const failure = error as { code: number; stdout: string; stderr: string }
@@ -40,7 +43,11 @@ describe('commonplace CLI', () => {
 
     const listed = await cli('list', '--library', library, '--json')
     expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ id: outcome.articleId, title: 'Iraq Kurdish Referendum 2017', wordCount: expect.any(Number) }),
+      expect.objectContaining({
+        id: outcome.articleId,
+        title: 'Iraq Kurdish Referendum 2017',
+        wordCount: expect.any(Number),
+      }),
     ])
 
     const shown = await cli('show', outcome.articleId, '--library', library)
@@ -55,7 +62,27 @@ describe('commonplace CLI', () => {
     const opened = await openLibrary(library, SAMPLE_ARTICLE)
     const note = await createNote(opened.store, 'From the terminal')
     await saveNote(opened.store, note.id, {
-      root: { type: 'root', children: [{ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: 'Hello', format: 0, detail: 0, mode: 'normal', style: '' }], direction: null, format: '', indent: 0, textFormat: 0, textStyle: '' }], direction: null, format: '', indent: 0, version: 1 },
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            children: [
+              { type: 'text', version: 1, text: 'Hello', format: 0, detail: 0, mode: 'normal', style: '' },
+            ],
+            direction: null,
+            format: '',
+            indent: 0,
+            textFormat: 0,
+            textStyle: '',
+          },
+        ],
+        direction: null,
+        format: '',
+        indent: 0,
+        version: 1,
+      },
     })
     const notes = await cli('notes', '--library', library, '--json')
     expect(JSON.parse(notes.stdout)[0]).toMatchObject({ id: note.id, title: 'From the terminal' })
@@ -78,19 +105,30 @@ describe('commonplace CLI', () => {
     await writeFile(join(folder, 'skip.bin'), 'ignored')
     const page = await readFile(corpusFile('readability', 'base-url', 'source.html'))
     const server = createServer((request, response) => {
-      if (request.url === '/article.html') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
+      if (request.url === '/article.html')
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
       else response.writeHead(404).end()
     })
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
     const { port } = server.address() as AddressInfo
     try {
-      const result = await cli('import', folder, `http://127.0.0.1:${port}/article.html`, `http://127.0.0.1:${port}/gone`, '--library', library, '--json')
+      const result = await cli(
+        'import',
+        folder,
+        `http://127.0.0.1:${port}/article.html`,
+        `http://127.0.0.1:${port}/gone`,
+        '--library',
+        library,
+        '--json',
+      )
       const outcomes = JSON.parse(result.stdout)
       expect(outcomes.map((o: { status: string }) => o.status)).toEqual(['imported', 'imported', 'failed'])
       expect(outcomes[2].message).toContain(`http://127.0.0.1:${port}/gone`)
       expect(result.code).toBe(1)
       const listed = JSON.parse((await cli('list', '--library', library, '--json')).stdout)
-      expect(listed.map((a: { sourceUrl: string | null }) => a.sourceUrl)).toContain(`http://127.0.0.1:${port}/article.html`)
+      expect(listed.map((a: { sourceUrl: string | null }) => a.sourceUrl)).toContain(
+        `http://127.0.0.1:${port}/article.html`,
+      )
     } finally {
       server.close()
     }
@@ -123,6 +161,168 @@ describe('commonplace CLI', () => {
     expect(usage.code).toBe(2)
   }, 60_000)
 })
+
+describe('commonplace CLI: excerpts, updates and backlinks', () => {
+  it('adds excerpts by quote, re-anchors them on update, and lists what cites them', async () => {
+    const [outcome] = JSON.parse((await cli('import', SAMPLE_ARTICLE, '--library', library, '--json')).stdout)
+    const articleId: string = outcome.articleId
+    const { reworded, unchanged } = SAMPLE_REVISION
+
+    const absent = await cli(
+      'excerpt',
+      'add',
+      articleId,
+      '--quote',
+      'words that are not there',
+      '--library',
+      library,
+    )
+    expect(absent.code).toBe(1)
+    expect(absent.stderr).toContain('are not in “Iraq Kurdish Referendum 2017”')
+    const ambiguous = await cli('excerpt', 'add', articleId, '--quote', 'Kurdish', '--library', library)
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toMatch(/appear \d+ times .*--occurrence/)
+    const tooFar = await cli(
+      'excerpt',
+      'add',
+      articleId,
+      '--quote',
+      'Kurdish',
+      '--occurrence',
+      '999',
+      '--library',
+      library,
+    )
+    expect(tooFar.stderr).toMatch(/appear only \d+ times/)
+    const second = JSON.parse(
+      (
+        await cli(
+          'excerpt',
+          'add',
+          articleId,
+          '--quote',
+          'Kurdish',
+          '--occurrence',
+          '2',
+          '--library',
+          library,
+          '--json',
+        )
+      ).stdout,
+    )
+    const text = (await openLibrary(library, SAMPLE_ARTICLE)).store
+    const body = await text.readBody(`articles/${articleId}/text.txt`)
+    expect(second.start).toBe(body.indexOf('Kurdish', body.indexOf('Kurdish') + 1))
+
+    const cited = JSON.parse(
+      (
+        await cli(
+          'excerpt',
+          'add',
+          articleId,
+          '--quote',
+          reworded.before,
+          '--comment',
+          'The reaction',
+          '--tag',
+          'reaction',
+          '--tag',
+          '#Iran',
+          '--library',
+          library,
+          '--json',
+        )
+      ).stdout,
+    )
+    expect(cited).toMatchObject({
+      quote: reworded.before,
+      comment: 'The reaction',
+      tags: ['reaction', 'iran'],
+      state: 'exact',
+    })
+    const moved = JSON.parse(
+      (await cli('excerpt', 'add', articleId, '--quote', unchanged[2], '--library', library, '--json'))
+        .stdout,
+    )
+
+    const opened = await openLibrary(library, SAMPLE_ARTICLE)
+    const citing = await createNote(opened.store, 'Citing note')
+    await saveNote(opened.store, citing.id, contentWith({ type: 'excerpt', version: 1, excerptId: cited.id }))
+    const linking = await createNote(opened.store, 'Linking note')
+    await saveNote(
+      opened.store,
+      linking.id,
+      contentWith({ type: 'note-link', version: 1, noteId: citing.id, title: 'Citing note' }),
+    )
+
+    const listed = JSON.parse((await cli('excerpts', articleId, '--library', library, '--json')).stdout)
+    expect(listed.map((e: { id: string }) => e.id)).toEqual(
+      [second.id, moved.id, cited.id].sort(
+        (a, b) =>
+          listed.find((e: { id: string }) => e.id === a).start -
+          listed.find((e: { id: string }) => e.id === b).start,
+      ),
+    )
+    expect(listed.find((e: { id: string }) => e.id === cited.id)).toMatchObject({
+      state: 'exact',
+      citingNoteIds: [citing.id],
+      tags: ['reaction', 'iran'],
+    })
+
+    const articleLinks = JSON.parse(
+      (await cli('backlinks', articleId, '--library', library, '--json')).stdout,
+    )
+    expect(articleLinks.notes).toEqual([{ id: citing.id, title: 'Citing note' }])
+    const noteLinks = await cli('backlinks', citing.id, '--library', library)
+    expect(noteLinks.stdout).toContain('Linking note')
+
+    const folder = join(work, 'revised')
+    await mkdir(folder)
+    const revised = join(folder, 'iraq-kurdish-referendum-2017.txt')
+    await writeFile(revised, scriptedRevisionOfSample(await readFile(SAMPLE_ARTICLE, 'utf8')))
+    const updated = await cli('update', articleId, revised, '--library', library)
+    expect(updated.code).toBe(0)
+    expect(updated.stdout).toMatch(new RegExp(`^moved +${moved.id}`, 'm'))
+    expect(updated.stdout).toMatch(
+      new RegExp(`^changed +${cited.id} .*\\(was: ${reworded.before.replace(/[.]/g, '\\.')}\\)`, 'm'),
+    )
+
+    const after = JSON.parse((await cli('excerpts', articleId, '--library', library, '--json')).stdout)
+    expect(after.find((e: { id: string }) => e.id === cited.id)).toMatchObject({
+      state: 'changed',
+      quote: reworded.after,
+      previousQuote: reworded.before,
+      citingNoteIds: [citing.id],
+    })
+    const missing = await cli('update', articleId, join(folder, 'nope.txt'), '--library', library)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('does not exist')
+  }, 300_000)
+})
+
+/** A note body of one paragraph holding the given node. */
+function contentWith(node: Record<string, unknown>) {
+  const paragraph = {
+    type: 'paragraph',
+    version: 1,
+    children: [node],
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+  }
+  return {
+    root: {
+      type: 'root' as const,
+      children: [paragraph],
+      direction: null,
+      format: '',
+      indent: 0,
+      version: 1,
+    },
+  }
+}
 
 function withoutLibraryEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }

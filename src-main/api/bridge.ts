@@ -20,4 +20,8 @@ export interface DesktopBridge {
 }
 
 /** The IPC channels, in one place. */
-export const IPC_CHANNELS = { call: 'commonplace:call', menu: 'commonplace:menu', imported: 'commonplace:imported' } as const
+export const IPC_CHANNELS = {
+  call: 'commonplace:call',
+  menu: 'commonplace:menu',
+  imported: 'commonplace:imported',
+} as const

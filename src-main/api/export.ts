@@ -1,20 +1,57 @@
 import { z } from 'zod'
 import { method } from './method'
 import { exportNote, exportNoteToFile } from '../core/export/note-markdown'
+import { exportVault } from '../core/export/vault'
+import { articlesToCite, formatCitations } from '../core/export/citations'
 
 const Id = z.string().min(1).max(200)
+const Citations = z.enum(['inline', 'footnotes']).default('inline')
+const Links = z.enum(['wiki', 'markdown']).default('wiki')
 
 export const exportMethods = {
   'export.note': method({
     summary: 'A note as a Markdown file: a safe file name and its contents.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: Id, citations: Citations, links: Links }),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
-    handler: ({ store }, { id }) => exportNote(store, id),
+    handler: ({ store }, { id, citations, links }) => exportNote(store, id, { citations, links }),
   }),
   'export.noteToFile': method({
     summary: 'Writes a note as Markdown to a path on this machine (CLI, desktop save dialog).',
-    input: z.object({ id: Id, path: z.string().min(1) }),
+    input: z.object({ id: Id, path: z.string().min(1), citations: Citations, links: Links }),
     output: z.object({ path: z.string(), bytes: z.number() }),
-    handler: ({ store }, { id, path }) => exportNoteToFile(store, id, path),
+    handler: ({ store }, { id, path, citations, links }) =>
+      exportNoteToFile(store, id, path, { citations, links }),
+  }),
+  'export.vault': method({
+    summary:
+      'Exports notes and sources as a Markdown vault folder; never overwrites files edited since, nor files it did not write.',
+    input: z.object({
+      outDir: z.string().min(1),
+      citations: Citations,
+      links: Links,
+      noteIds: z.array(Id).optional(),
+      originals: z.boolean().default(false),
+      everything: z.boolean().default(false),
+    }),
+    output: z.object({
+      outDir: z.string(),
+      notes: z.number(),
+      sources: z.number(),
+      created: z.array(z.string()),
+      updated: z.array(z.string()),
+      unchanged: z.array(z.string()),
+      edited: z.array(z.object({ path: z.string(), newVersion: z.string() })),
+      removed: z.array(z.string()),
+    }),
+    handler: ({ store }, { outDir, ...options }) => exportVault(store, outDir, options),
+  }),
+  'export.citations': method({
+    summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',
+    input: z.object({ noteId: Id.optional(), format: z.enum(['bibtex', 'csl-json']) }),
+    output: z.object({ format: z.enum(['bibtex', 'csl-json']), count: z.number(), text: z.string() }),
+    handler: ({ store }, { noteId, format }) => {
+      const articles = articlesToCite(store, noteId ?? null)
+      return { format, count: articles.length, text: formatCitations(articles, format) }
+    },
   }),
 }

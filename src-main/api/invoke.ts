@@ -13,13 +13,17 @@ export function isMethodName(name: string): name is MethodName {
 /** Validates a call against its schema, runs it on the core, and validates the result. */
 export async function invoke(library: Library, name: string, rawInput: unknown): Promise<Reply> {
   try {
-    if (!isMethodName(name)) throw new CommonplaceError('UNKNOWN_METHOD', `There is no API method named ${name}`)
+    if (!isMethodName(name))
+      throw new CommonplaceError('UNKNOWN_METHOD', `There is no API method named ${name}`)
     const definition: AnyMethod = contract[name]
     const parsed = definition.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-      throw new CommonplaceError('INVALID_INPUT', `Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}`)
+      throw new CommonplaceError(
+        'INVALID_INPUT',
+        `Invalid arguments for ${name}${where}: ${issue?.message ?? 'rejected'}`,
+      )
     }
     const result = await definition.handler(library, parsed.data)
     return { ok: true, result: definition.output.parse(result) }

@@ -2,7 +2,16 @@ import { z } from 'zod'
 import { method } from './method'
 import { NoteSummary } from '../core/records'
 import { SerializedNoteContent } from '../core/notes/note-content'
-import { listNotes, createNote, getNote, saveNote, renameNote, deleteNote, restoreNote } from '../core/notes/notes'
+import {
+  listNotes,
+  createNote,
+  getNote,
+  saveNote,
+  renameNote,
+  deleteNote,
+  restoreNote,
+} from '../core/notes/notes'
+import { importNoteFromMarkdown } from '../core/notes/markdown-import'
 
 const Id = z.string().min(1).max(200)
 const NoteWithContent = z.object({ note: NoteSummary, content: SerializedNoteContent.nullable() })
@@ -49,5 +58,20 @@ export const noteMethods = {
     input: NoteWithContent,
     output: NoteSummary,
     handler: ({ store }, removed) => restoreNote(store, removed),
+  }),
+  'notes.importMarkdown': method({
+    summary:
+      'Imports Markdown files as new notes (front matter, body, excerpt citations); returns them in order.',
+    input: z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(1000), text: z.string().max(20_000_000) }))
+        .min(1),
+    }),
+    output: z.array(NoteSummary),
+    handler: async ({ store }, { files }) => {
+      const notes = []
+      for (const file of files) notes.push(await importNoteFromMarkdown(store, file.text, file.name))
+      return notes
+    },
   }),
 }

@@ -25,15 +25,29 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
   const cited = source ?? excerpt
   const title = 'title' in cited ? cited.title : cited.sourceTitle
   const paragraphs = quoteParagraphs(excerpt.quote).map((lines) => lines.map(escapeLine).join('\\\n'))
-  const citation = citationLine({
-    title,
-    sourceName: cited.sourceName,
-    sourceUrl: cited.sourceUrl,
-    date: excerptDate(excerpt.excerptedAt),
-    excerptId: excerpt.excerptId,
-    removed: source === null,
-  })
-  return [...paragraphs, citation]
+  const citation = citationLine(
+    {
+      title,
+      sourceName: cited.sourceName,
+      sourceUrl: cited.sourceUrl,
+      date: excerptDate(excerpt.excerptedAt),
+      excerptId: excerpt.excerptId,
+      removed: source === null,
+    },
+    scope?.excerptHref?.(excerpt.excerptId) ?? null,
+  )
+  if (scope?.style === 'footnotes') {
+    scope.footnotes.push(citation.slice(DASH.length + 1))
+    const last = paragraphs.length - 1
+    paragraphs[last] = `${paragraphs[last]}[^${scope.footnotes.length}]`
+    return blockQuote(paragraphs)
+  }
+  return blockQuote([...paragraphs, citation])
+}
+
+/** Paragraphs as one block quote. */
+function blockQuote(paragraphs: string[]): string {
+  return paragraphs
     .join('\n\n')
     .split('\n')
     .map((line) => (line ? `> ${line}` : '>'))
@@ -73,15 +87,53 @@ export interface Citation {
   removed: boolean
 }
 
-/** `— *Title*, source, 2017-10-23 · ex-id` (with ` · source removed from the library` when it is gone). */
-export function citationLine(citation: Citation): string {
+/** How excerpt blocks are cited: a line under each quote, or a footnote at the end of the note. */
+export type CitationStyle = 'inline' | 'footnotes'
+
+interface CitationScope {
+  style: CitationStyle
+  /** Citation texts (without the dash) in footnote order. */
+  footnotes: string[]
+  /** Where an excerpt's id should link to (a vault's source file and block), or null for a plain id. */
+  excerptHref?: (excerptId: string) => string | null
+}
+
+let scope: CitationScope | null = null
+
+/**
+ * Runs one synchronous export with excerpt blocks cited in `style` (and their ids linked through
+ * `excerptHref`); returns its result and the footnote definitions to end the file with.
+ */
+export function withCitations<T>(
+  style: CitationStyle,
+  excerptHref: ((excerptId: string) => string | null) | undefined,
+  run: () => T,
+): { result: T; footnotes: string } {
+  const previous = scope
+  const current: CitationScope = { style, footnotes: [], excerptHref }
+  scope = current
+  try {
+    const result = run()
+    const footnotes = current.footnotes.map((text, index) => `[^${index + 1}]: ${text}`).join('\n')
+    return { result, footnotes }
+  } finally {
+    scope = previous
+  }
+}
+
+/**
+ * `— *Title*, source, 2017-10-23 · ex-id` (with ` · source removed from the library` when it is gone);
+ * with `href`, the id is a link to it: `[ex-id](sources/x.md#^ex-id)`.
+ */
+export function citationLine(citation: Citation, href: string | null = null): string {
   const title = singleLine(citation.title) || 'Untitled source'
   const parts = [`${DASH} *${escapeInline(title, 'all')}*`]
   const origin = originMarkdown(citation.sourceName, citation.sourceUrl)
   if (origin) parts.push(origin)
   parts.push(citation.date)
   const tail = citation.removed ? SEPARATOR + SOURCE_REMOVED : ''
-  return parts.join(', ') + SEPARATOR + safeId(citation.excerptId) + tail
+  const id = safeId(citation.excerptId)
+  return parts.join(', ') + SEPARATOR + (href ? `[${id}](${linkPath(href)})` : id) + tail
 }
 
 function originMarkdown(sourceName: string | null, sourceUrl: string | null): string | null {
@@ -97,6 +149,14 @@ export function linkDestination(url: string): string {
   return `<${url.replace(/[<>\\]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')}>`
 }
 
+/** A relative link as a plain destination: the path percent-encoded (spaces, parentheses), a `#^block` fragment kept. */
+function linkPath(href: string): string {
+  const hash = href.indexOf('#')
+  const path = hash < 0 ? href : href.slice(0, hash)
+  const fragment = hash < 0 ? '' : href.slice(hash)
+  return encodeURI(path).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) + fragment
+}
+
 function singleLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
@@ -108,15 +168,17 @@ function safeId(id: string): string {
 
 const CITATION = new RegExp(
   `^${DASH} \\*((?:\\\\.|[^\\\\*])*)\\*(?:, (.+?))?, (\\d{4}-\\d{2}-\\d{2}|undated)` +
-    `${SEPARATOR}([A-Za-z0-9_-]+)(${SEPARATOR}${SOURCE_REMOVED})?$`,
+    `${SEPARATOR}(?:([A-Za-z0-9_-]+)|\\[([A-Za-z0-9_-]+)\\]\\([^\\s()<>]+\\))(${SEPARATOR}${SOURCE_REMOVED})?$`,
 )
+/** A footnote's citation text, `*Title*, …`, as `parseCitation` reads it. */
+const FOOTNOTE_DEFINITION = /^\[\^(\d+)\]: (\*.*)$/
 const LINKED_ORIGIN = /^\[((?:\\.|[^\\\]])*)\]\(<((?:\\.|[^\\<>])*)>\)$/
 
 /** Reads a citation line (without its `> ` prefix) back into its parts; null if it is not one. */
 export function parseCitation(line: string): Citation | null {
   const match = CITATION.exec(line)
   if (!match) return null
-  const [, title, origin, date, excerptId, removed] = match
+  const [, title, origin, date, plainId, linkedId, removed] = match
   let sourceName: string | null = null
   let sourceUrl: string | null = null
   if (origin) {
@@ -134,7 +196,14 @@ export function parseCitation(line: string): Citation | null {
     sourceName,
     sourceUrl,
     date: date!,
-    excerptId: excerptId!,
+    excerptId: (plainId ?? linkedId)!,
     removed: !!removed,
   }
+}
+
+/** Reads a footnote definition line holding a citation: its number and the citation; null if it is not one. */
+export function parseCitationFootnote(line: string): { label: string; citation: Citation } | null {
+  const match = FOOTNOTE_DEFINITION.exec(line)
+  const citation = match && parseCitation(`${DASH} ${match[2]}`)
+  return citation ? { label: match[1]!, citation } : null
 }

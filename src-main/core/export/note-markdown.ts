@@ -3,25 +3,64 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
 import { CommonplaceError } from '../errors'
 import { getNote } from '../notes/notes'
-import { noteContentToMarkdown } from '../notes/headless'
+import { createNoteEditor, loadNoteContent } from '../notes/headless'
+import { $noteToMarkdown, withExcerptSources } from '../notes/transformers'
 import type { ExcerptFields } from '../notes/excerpt-node'
 import { writeFileDurably } from '../store/durable-file'
-import type { CitationSource } from './excerpt-citation'
+import { withCitations, type CitationSource, type CitationStyle } from './excerpt-citation'
+import { transformersFor, type NoteLinkStyle } from './note-link-markdown'
+import { noteFrontMatter } from './note-front-matter'
 import { escapeHeadingEnd, escapeInline } from './markdown-escape'
 import { noteFileName } from './note-file-name'
+import { withNoteTitles } from '../notes/note-link-transformer'
+
+/** Choices a note export makes; every one has a default, so `{}` is a complete set. */
+export interface NoteExportOptions {
+  /** Excerpt citations as a line under each quote (default) or as footnotes at the end. */
+  citations?: CitationStyle
+  /** Note links as `[[Title]]` (default) or relative Markdown links. */
+  links?: NoteLinkStyle
+  /** Where a linked note's file is, relative to this one (a vault's names); default: `<title>.md` beside it. */
+  noteHref?: (noteId: string) => string | null
+  /** Where an excerpt's id links to (a vault's `../sources/x.md#^ex-…`); default: no link. */
+  excerptHref?: (excerptId: string) => string | null
+}
 
 /**
- * A note as a Markdown file: `# Title`, a blank line, the body as CommonMark/GFM, one final newline.
- * The same note in the same library always gives the same bytes.
+ * A note as a Markdown file: YAML front matter (title, id, created, updated, tags, sources cited),
+ * `# Title`, the body as CommonMark/GFM, one final newline. The same note in the same library
+ * with the same options always gives the same bytes.
  */
 export async function exportNote(
   store: LibraryStore,
   noteId: string,
+  options: NoteExportOptions = {},
 ): Promise<{ fileName: string; markdown: string }> {
   const { note, content } = await getNote(store, noteId)
+  const titleOf = (id: string) => store.data.notes.find((n) => n.id === id)?.title ?? null
+  const noteHref =
+    options.noteHref ?? ((id: string) => (titleOf(id) === null ? null : noteFileName(titleOf(id)!)))
+  const target = (id: string) => {
+    const title = titleOf(id)
+    const href = title === null ? null : noteHref(id)
+    return title === null || href === null ? null : { title, href }
+  }
   let body: string
+  let footnotes: string
   try {
-    body = noteContentToMarkdown(content, (excerpt) => currentSource(store, excerpt))
+    const editor = createNoteEditor()
+    loadNoteContent(editor, content)
+    const transformers = transformersFor(options.links ?? 'wiki', target, options.noteHref !== undefined)
+    ;({ result: body, footnotes } = editor.getEditorState().read(() =>
+      withCitations(options.citations ?? 'inline', options.excerptHref, () =>
+        withNoteTitles(titleOf, () =>
+          withExcerptSources(
+            (excerpt) => currentSource(store, excerpt),
+            () => $noteToMarkdown(transformers),
+          ),
+        ),
+      ),
+    ))
   } catch (error) {
     throw new CommonplaceError(
       'LIBRARY_UNREADABLE',
@@ -29,8 +68,9 @@ export async function exportNote(
     )
   }
   const heading = `# ${escapeHeadingEnd(escapeInline(note.title.replace(/\s+/g, ' ').trim(), 'all'))}`
-  const trimmed = body.replace(/^\n+/, '').replace(/\s+$/, '')
-  const markdown = trimmed ? `${heading}\n\n${trimmed}\n` : `${heading}\n`
+  const trimmed = [body.replace(/^\n+/, '').replace(/\s+$/, ''), footnotes].filter(Boolean).join('\n\n')
+  const front = noteFrontMatter(store, note)
+  const markdown = trimmed ? `${front}${heading}\n\n${trimmed}\n` : `${front}${heading}\n`
   return { fileName: noteFileName(note.title), markdown }
 }
 
@@ -42,8 +82,9 @@ export async function exportNoteToFile(
   store: LibraryStore,
   noteId: string,
   path: string,
+  options: NoteExportOptions = {},
 ): Promise<{ path: string; bytes: number }> {
-  const { fileName, markdown } = await exportNote(store, noteId)
+  const { fileName, markdown } = await exportNote(store, noteId, options)
   let target = resolve(path)
   if (await isFolder(target)) target = join(target, fileName)
   const inside = relative(store.dir, target)

@@ -39,6 +39,7 @@ import {
   type CitationSource,
 } from '../export/excerpt-citation'
 import { escapeHeadingEnd, escapeInline, escapeLineStart } from '../export/markdown-escape'
+import { NOTE_LINK } from './note-link-transformer'
 
 // @lexical/markdown backslash-escapes `\ ` * _ ~` in the text it is given, so our own escapes
 // (for `[`, `<`, `#` at a line start …) are written with this noncharacter and turned into
@@ -185,10 +186,11 @@ export const NOTE_TRANSFORMERS: Transformer[] = [
   STRIKETHROUGH,
   SAFE_LINK,
   LINK,
+  NOTE_LINK,
   PLAIN_TEXT,
 ]
 
 /** The current editor state as CommonMark/GFM. Call inside `editorState.read` (or an update). */
-export function $noteToMarkdown(): string {
-  return $convertToMarkdownString(NOTE_TRANSFORMERS).replaceAll(ESCAPE_MARK, '\\')
+export function $noteToMarkdown(transformers: Transformer[] = NOTE_TRANSFORMERS): string {
+  return $convertToMarkdownString(transformers).replaceAll(ESCAPE_MARK, '\\')
 }

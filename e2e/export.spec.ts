@@ -1,0 +1,100 @@
+import { test, expect } from './fixtures'
+import type { Page } from '@playwright/test'
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import MarkdownIt from 'markdown-it'
+import { REPO_ROOT } from './target'
+
+const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
+
+/** Calls the API through the transport the app itself uses (preload in Electron, HTTP in browser mode). */
+async function callApi(page: Page, name: string, input: unknown): Promise<unknown> {
+  const reply = (await page.evaluate(
+    async ({ name, input }) => {
+      const desktop = (
+        window as unknown as { commonplace?: { invoke(n: string, i: unknown): Promise<unknown> } }
+      ).commonplace
+      if (desktop) return desktop.invoke(name, input)
+      const token = sessionStorage.getItem('commonplace.token')
+      const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      })
+      return response.json()
+    },
+    { name, input },
+  )) as { ok: boolean; result?: unknown; error?: { message: string } }
+  if (!reply.ok) throw new Error(reply.error?.message)
+  return reply.result
+}
+
+interface VaultReport {
+  created: string[]
+  updated: string[]
+  unchanged: string[]
+  edited: { path: string; newVersion: string }[]
+}
+
+test('a note citing an excerpt exports as a vault whose links resolve; an edited file survives re-export', async ({
+  app,
+  library,
+  reader,
+  notes,
+}) => {
+  const { page } = app
+  await library.importFiles([SAMPLE])
+  await expect(library.rows).toHaveCount(1)
+  await library.open('Iraq Kurdish Referendum 2017')
+  await reader.select(SENTENCE)
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(1)
+  await notes.create()
+  await notes.rename('Vault note')
+  await notes.editor.click()
+  await page.keyboard.type('Why it matters.')
+  await page.keyboard.press('Enter')
+  await reader.excerptItems
+    .first()
+    .getByRole('button', { name: /insert/i })
+    .click()
+  await expect(notes.excerptBlocks).toHaveCount(1)
+  await expect(notes.saveStatus).toHaveText(/saved/i)
+
+  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-')), 'vault')
+  const first = (await callApi(page, 'export.vault', { outDir: out })) as VaultReport
+  expect(first.created.sort()).toEqual(['notes/Vault note.md', 'sources/Iraq Kurdish Referendum 2017.md'])
+
+  // Every relative link resolves to a file, and a block link to a block id in it.
+  const md = new MarkdownIt('commonmark')
+  const noteText = await readFile(join(out, 'notes', 'Vault note.md'), 'utf8')
+  const hrefs = md
+    .parse(noteText, {})
+    .flatMap((t) => t.children ?? [])
+    .filter((t) => t.type === 'link_open')
+    .map((t) => String(t.attrGet('href')))
+  expect(hrefs).toHaveLength(1)
+  for (const href of hrefs) {
+    const [path, block] = decodeURI(href).split('#')
+    const target = await readFile(join(out, 'notes', path!), 'utf8')
+    expect(target.split('\n')).toContain(block)
+    expect(dirname(join(out, 'notes', path!))).toBe(join(out, 'sources'))
+  }
+
+  // The user edits the note's file; the note changes in the app; re-export leaves the edit alone.
+  await writeFile(join(out, 'notes', 'Vault note.md'), '# My edit\n')
+  await notes.editor.getByText('Why it matters.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' More.')
+  await expect(notes.editor).toContainText('Why it matters. More.')
+  await expect(notes.saveStatus).toHaveText(/saved/i)
+  const second = (await callApi(page, 'export.vault', { outDir: out })) as VaultReport
+  expect(second.edited).toEqual([
+    { path: 'notes/Vault note.md', newVersion: 'notes/Vault note.commonplace.md' },
+  ])
+  expect(await readFile(join(out, 'notes', 'Vault note.md'), 'utf8')).toBe('# My edit\n')
+  expect(await readFile(join(out, 'notes', 'Vault note.commonplace.md'), 'utf8')).toContain('More.')
+  expect((await readdir(join(out, 'notes'))).sort()).toEqual(['Vault note.commonplace.md', 'Vault note.md'])
+})
