@@ -4,6 +4,8 @@ export function formatTable(header: string[], rows: string[][], maxWidth = 60): 
   const all = [header, ...rows].map((row) => row.map(clip))
   const widths = header.map((_, column) => Math.max(...all.map((row) => row[column]!.length)))
   return all
-    .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '))
+    .map((row) =>
+      row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '),
+    )
     .join('\n')
 }

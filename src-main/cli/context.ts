@@ -1,0 +1,64 @@
+import type { Library } from '../core/library'
+import { invoke } from '../api/invoke'
+import type { MethodInput, MethodName, MethodOutput } from '../api/contract'
+import { CommonplaceError } from '../core/errors'
+
+/** Thrown for a wrong command line; exits with code 2. */
+export class UsageError extends Error {}
+
+export interface Context {
+  library: Library
+  json: boolean
+  options: CommandOptions
+}
+
+/** The options only some commands read. */
+export interface CommandOptions {
+  output?: string
+  quote?: string
+  occurrence?: string
+  comment?: string
+  tag?: string[]
+  all?: boolean
+  out?: string
+  citations?: string
+  links?: string
+  originals?: boolean
+  everything?: boolean
+  format?: string
+}
+
+/** `--citations` and `--links` checked against what export accepts. */
+export function exportStyle(options: CommandOptions): {
+  citations?: 'inline' | 'footnotes'
+  links?: 'wiki' | 'markdown'
+} {
+  const { citations, links } = options
+  if (citations !== undefined && citations !== 'inline' && citations !== 'footnotes')
+    throw new UsageError('--citations must be inline or footnotes')
+  if (links !== undefined && links !== 'wiki' && links !== 'markdown')
+    throw new UsageError('--links must be wiki or markdown')
+  return { citations, links }
+}
+
+export async function call<K extends MethodName>(
+  context: Context,
+  name: K,
+  input: MethodInput<K>,
+): Promise<MethodOutput<K>> {
+  const reply = await invoke(context.library, name, input)
+  if (!reply.ok) throw new CommonplaceError(reply.error.code, reply.error.message)
+  return reply.result as MethodOutput<K>
+}
+
+export const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n')
+export const printJson = (value: unknown) => print(JSON.stringify(value, null, 2))
+
+/** One command: runs with the parsed options and its positional arguments, returns the exit code. */
+export type Command = (context: Context, args: string[]) => Promise<number>
+
+/** A quote on one line, cut to `width` characters. */
+export function oneLine(text: string, width = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > width ? flat.slice(0, width - 1) + '…' : flat
+}

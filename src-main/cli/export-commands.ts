@@ -1,0 +1,50 @@
+import { resolve } from 'node:path'
+import { call, exportStyle, print, printJson, UsageError, type Command } from './context'
+
+/** Commands that write Markdown and citations: export, cite. */
+export const exportCommands: Record<string, Command> = {
+  async export(context, [id]) {
+    const { output, all, out, originals, everything } = context.options
+    const style = exportStyle(context.options)
+    if (all) {
+      if (!out || id) throw new UsageError('usage: export --all --out DIR')
+      const report = await call(context, 'export.vault', {
+        outDir: resolve(out),
+        ...style,
+        originals,
+        everything,
+      })
+      if (context.json) printJson(report)
+      else {
+        print(
+          `Exported ${report.notes} notes and ${report.sources} sources to ${report.outDir}: ` +
+            `${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+        )
+        for (const { path, newVersion } of report.edited)
+          print(`edited since the last export, left alone: ${path} (new version in ${newVersion})`)
+      }
+      return 0
+    }
+    if (!id) throw new UsageError('export needs a note id (see: commonplace notes) or --all --out DIR')
+    if (output) {
+      const written = await call(context, 'export.noteToFile', { id, path: resolve(output), ...style })
+      if (context.json) printJson(written)
+      else print(`Wrote ${written.path} (${written.bytes} bytes)`)
+    } else {
+      const exported = await call(context, 'export.note', { id, ...style })
+      if (context.json) printJson(exported)
+      else process.stdout.write(exported.markdown)
+    }
+    return 0
+  },
+  async cite(context, [noteId]) {
+    const { all, format } = context.options
+    if (format !== 'bibtex' && format !== 'csl-json')
+      throw new UsageError('cite needs --format bibtex or csl-json')
+    if (!all === !noteId) throw new UsageError('usage: cite <noteId|--all> --format bibtex|csl-json')
+    const cited = await call(context, 'export.citations', { noteId: all ? undefined : noteId, format })
+    if (context.json) printJson(cited)
+    else process.stdout.write(cited.text)
+    return 0
+  },
+}

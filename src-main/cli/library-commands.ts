@@ -1,0 +1,98 @@
+import { basename, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { call, print, printJson, UsageError, type Command } from './context'
+import { formatTable } from './table'
+
+/** Commands over the library: import, list, show, notes, note import. */
+export const libraryCommands: Record<string, Command> = {
+  async import(context, files) {
+    if (files.length === 0) throw new UsageError('import needs at least one file, folder or link')
+    const outcomes = []
+    for (const target of files) {
+      if (/^https?:\/\//i.test(target))
+        outcomes.push(await call(context, 'articles.importUrl', { url: target }))
+      else outcomes.push(...(await call(context, 'articles.importPaths', { paths: [resolve(target)] })))
+    }
+    if (context.json) printJson(outcomes)
+    else
+      for (const outcome of outcomes)
+        print(`${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
+    return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0
+  },
+  async list(context) {
+    const articles = await call(context, 'articles.list', {})
+    if (context.json) {
+      printJson(
+        articles.map(({ id, title, sourceName, sourceUrl, importedAt, wordCount, format }) => ({
+          id,
+          title,
+          sourceName,
+          sourceUrl,
+          importedAt,
+          wordCount,
+          format,
+        })),
+      )
+    } else if (articles.length === 0) {
+      print('The library is empty. Import files with: commonplace import <files…>')
+    } else {
+      print(
+        formatTable(
+          ['ID', 'TITLE', 'SOURCE', 'IMPORTED', 'WORDS'],
+          articles.map((a) => [
+            a.id,
+            a.title,
+            a.sourceName ?? a.sourceUrl ?? '',
+            a.importedAt.slice(0, 10),
+            String(a.wordCount),
+          ]),
+        ),
+      )
+    }
+    return 0
+  },
+  async show(context, [id]) {
+    if (!id) throw new UsageError('show needs an article id (see: commonplace list)')
+    const article = await call(context, 'articles.get', { id })
+    const excerpts = await call(context, 'excerpts.list', { articleId: id })
+    if (context.json) {
+      const { html: _html, ...rest } = article
+      printJson({ ...rest, excerpts: excerpts.length })
+    } else {
+      print(`${article.title}\n${'='.repeat(Math.min(article.title.length, 80))}`)
+      print(
+        `id: ${article.id}\nsource: ${article.sourceName ?? article.sourceUrl ?? '-'}\nimported: ${article.importedAt}\nwords: ${article.wordCount}\nexcerpts: ${excerpts.length}\n`,
+      )
+      print(article.text)
+    }
+    return 0
+  },
+  async notes(context) {
+    const notes = await call(context, 'notes.list', {})
+    if (context.json) printJson(notes)
+    else if (notes.length === 0) print('No notes yet.')
+    else
+      print(
+        formatTable(
+          ['ID', 'TITLE', 'UPDATED', 'EXCERPTS'],
+          notes.map((n) => [
+            n.id,
+            n.title,
+            n.updatedAt.slice(0, 16).replace('T', ' '),
+            String(n.excerptIds.length),
+          ]),
+        ),
+      )
+    return 0
+  },
+  async note(context, [action, ...files]) {
+    if (action !== 'import' || files.length === 0) throw new UsageError('usage: note import <file.md>…')
+    const read = await Promise.all(
+      files.map(async (file) => ({ name: basename(file), text: await readFile(resolve(file), 'utf8') })),
+    )
+    const notes = await call(context, 'notes.importMarkdown', { files: read })
+    if (context.json) printJson(notes)
+    else for (const note of notes) print(`${note.id}  ${note.title}`)
+    return 0
+  },
+}
