@@ -4,7 +4,7 @@ import { ImportError, type ImportedDocument, type ImportSource } from './import/
 import { DecodeError } from './import/decode'
 import { importerFor, supportedExtensions } from './import/importers'
 import { prepareArticleBody, type ArticleBody } from './import/article-body'
-import { countWords, hashText, importSources, MAX_IMPORT_BYTES } from './import/import-files'
+import { documentFields, hashText, importSources, MAX_IMPORT_BYTES } from './import/import-files'
 import { CommonplaceError } from './errors'
 import { deleteArticle, findArticle, getArticle } from './articles'
 import { locateQuote, selectorAt } from './anchor/selector'
@@ -83,7 +83,9 @@ export async function updateArticle(
         .filter((excerpt) => excerpt.articleId === articleId)
         .sort((a, b) => a.start - b.start)
         .map((excerpt) => reanchorExcerpt(excerpt, body.text, contentHash))
-      Object.assign(article, updatedMetadata(parsed, source, contentHash, originalFile))
+      const fields = documentFields(parsed.document, parsed.body, source, contentHash, originalFile)
+      // A new version read from a file keeps the address the article was fetched from.
+      Object.assign(article, fields, { sourceUrl: source.url ?? article.sourceUrl ?? fields.sourceUrl })
       // No removeBodies here: then a failed transaction always means the index was not written.
       return { bodies: bodiesOf(folder, body, originalFile, source.bytes) }
     })
@@ -237,31 +239,6 @@ function reanchorExcerpt(excerpt: Excerpt, text: string, contentHash: string): E
     end: found.end,
     quote: found.quote,
     previousQuote,
-  }
-}
-
-function updatedMetadata(
-  parsed: ParsedVersion,
-  source: ImportSource,
-  contentHash: string,
-  originalFile: string,
-): Partial<Article> {
-  const { document, body } = parsed
-  return {
-    title: document.title.trim() || source.name,
-    format: document.format,
-    sourceName: source.name,
-    ...(source.url ? { sourceUrl: source.url } : {}),
-    wordCount: countWords(body.text),
-    contentHash,
-    byline: document.byline ?? null,
-    siteName: document.siteName ?? null,
-    publishedAt: document.publishedAt ?? null,
-    lang: document.lang ?? null,
-    dir: document.dir ?? null,
-    description: document.description ?? null,
-    notices: document.notices ?? [],
-    originalFile,
   }
 }
 

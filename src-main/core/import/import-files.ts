@@ -5,8 +5,8 @@ import type { LibraryStore } from '../store/library-store'
 import type { Article } from '../records'
 import { newId } from '../ids'
 import { importerFor, supportedExtensions } from './importers'
-import { prepareArticleBody } from './article-body'
-import { ImportError, type ImportSource } from './importer'
+import { prepareArticleBody, type ArticleBody } from './article-body'
+import { ImportError, type ImportSource, type ImportedDocument } from './importer'
 import { DecodeError } from './decode'
 import { fetchForImport } from './url'
 import { MAX_IMPORT_BYTES } from './limits'
@@ -159,22 +159,9 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? 'bin'
   const article: Article = {
     id,
-    title: document.title.trim() || name,
-    format: document.format,
-    sourceName: name,
-    sourceUrl: source.url ?? document.sourceUrl ?? null,
     importedAt: new Date().toISOString(),
-    wordCount: countWords(body.text),
-    contentHash,
-    byline: document.byline ?? null,
-    siteName: document.siteName ?? null,
-    publishedAt: document.publishedAt ?? null,
-    lang: document.lang ?? null,
-    dir: document.dir ?? null,
-    description: document.description ?? null,
-    notices: document.notices ?? [],
-    originalFile: `original.${extension}`,
     tags: [],
+    ...documentFields(document, body, source, contentHash, `original.${extension}`),
   }
   await store.transact((draft) => {
     // Checked again inside the writer: another import may have stored the same text meanwhile.
@@ -209,6 +196,32 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
       ? `Imported “${article.title}”; “${earlier.title}” came from the same ${article.sourceUrl ? 'address' : 'file name'} and may be an older version`
       : `Imported “${article.title}”`,
     sameSourceArticleId: earlier?.id ?? null,
+  }
+}
+
+/** The article fields an imported document decides: all but the id, the import date and the user's tags. */
+export function documentFields(
+  document: ImportedDocument,
+  body: ArticleBody,
+  source: ImportSource,
+  contentHash: string,
+  originalFile: string,
+): Omit<Article, 'id' | 'importedAt' | 'tags'> {
+  return {
+    title: document.title.trim() || source.name,
+    format: document.format,
+    sourceName: source.name,
+    sourceUrl: source.url ?? document.sourceUrl ?? null,
+    wordCount: countWords(body.text),
+    contentHash,
+    byline: document.byline ?? null,
+    siteName: document.siteName ?? null,
+    publishedAt: document.publishedAt ?? null,
+    lang: document.lang ?? null,
+    dir: document.dir ?? null,
+    description: document.description ?? null,
+    notices: document.notices ?? [],
+    originalFile,
   }
 }
 
