@@ -1,31 +1,17 @@
 // The Markdown import, vault export and citation commands of the CLI, each in its own Node process.
 import { describe, it, expect, beforeEach } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { LibraryStore } from './core/store/library-store'
 import { importPaths } from './core/import/import-files'
 import { readArticleText } from './core/articles'
 import { createExcerpt } from './core/excerpts'
 import { importNoteFromMarkdown } from './core/notes/markdown-import'
+import { runCliProcess as cli } from './testing/run-cli'
 import { SAMPLE_ARTICLE } from './testing/corpus'
 
-const run = promisify(execFile)
-const CLI = join(import.meta.dirname, 'cli.ts')
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env }
-  delete env.COMMONPLACE_LIBRARY
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string }
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
-  }
-}
 
 let work: string
 let library: string

@@ -1,31 +1,16 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile, readFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { openLibrary } from './core/library'
 import { createNote, saveNote } from './core/notes/notes'
+import { runCliProcess as cli } from './testing/run-cli'
 import { SAMPLE_ARTICLE, corpusFile } from './testing/corpus'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { scriptedRevisionOfSample, SAMPLE_REVISION } from './core/anchor/sample-revision'
 
-const run = promisify(execFile)
-const CLI = join(import.meta.dirname, 'cli.ts')
 
-/** Runs the real CLI in its own Node process; resolves with its exit code and output. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: withoutLibraryEnv(),
-    })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string }
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr }
-  }
-}
 
 let work: string
 let library: string
@@ -322,10 +307,4 @@ function contentWith(node: Record<string, unknown>) {
       version: 1,
     },
   }
-}
-
-function withoutLibraryEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env }
-  delete env.COMMONPLACE_LIBRARY
-  return env
 }
