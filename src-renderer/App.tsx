@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { Excerpt, NoteSummary } from '../src-main/core/records'
 import type { MenuCommand } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
@@ -19,6 +19,8 @@ import { NoteList } from './notes/NoteList'
 import { NotePane, exportNote } from './notes/NotePane'
 import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
+import { tagCounts } from './tags/tag-counts'
+import { TagFilter, TagList } from './tags/TagList'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -30,11 +32,19 @@ export function App() {
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   const [focus, setFocus] = useState<ExcerptFocus | null>(null)
   const [openNoteId, setOpenNoteId] = useState<string | null>(null)
+  const [tagFilter, setTagFilter] = useState<string | null>(null)
   const editorRef = useRef<NoteEditorHandle>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
 
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
   const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
+
+  const tags = useMemo(
+    () => tagCounts(library.articles ?? [], notes.notes ?? []),
+    [library.articles, notes.notes],
+  )
+  // A filter by a tag nothing carries any more (its last use removed) would hide everything for no reason.
+  const activeTag = tags.some((count) => count.tag === tagFilter) ? tagFilter : null
 
   useEffect(() => {
     const showing = openNote?.title ?? openArticle?.title
@@ -164,6 +174,7 @@ export function App() {
     <div className="app">
       <aside className="sidebar" aria-label="Library and notes">
         <div className="sidebar__brand">Commonplace</div>
+        {activeTag && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
         <section className="sidebar__section" aria-labelledby="library-heading">
           <div className="sidebar__heading">
             <h2 id="library-heading">Library</h2>
@@ -183,6 +194,7 @@ export function App() {
             openArticleId={openArticleId}
             onOpen={(articleId) => openArticleAt(articleId, null)}
             onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
+            tagFilter={activeTag}
           />
         </section>
         <section className="sidebar__section" aria-labelledby="notes-heading">
@@ -202,6 +214,17 @@ export function App() {
             openNoteId={openNoteId}
             onOpen={(noteId) => void switchToNote(noteId)}
             onDelete={(note) => void deleteNote(note)}
+            tagFilter={activeTag}
+          />
+        </section>
+        <section className="sidebar__section sidebar__section--tags" aria-labelledby="tags-heading">
+          <div className="sidebar__heading">
+            <h2 id="tags-heading">Tags</h2>
+          </div>
+          <TagList
+            counts={tags}
+            active={activeTag}
+            onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
           />
         </section>
       </aside>

@@ -94,6 +94,21 @@ export class LibraryPage {
     await this.page.getByRole('button', { name: /import the sample article/i }).click()
   }
 
+  /** The tags in use, with their counts, in the sidebar. */
+  get tagItems(): Locator {
+    return this.page.getByTestId('tag-list').getByTestId('tag-item')
+  }
+
+  /** One tag of the sidebar's list, by its name without #. */
+  tagItem(tag: string): Locator {
+    return this.page.locator(`[data-testid="tag-item"][data-tag="${tag}"]`)
+  }
+
+  /** "Filtered by #tag", shown while the lists are filtered. */
+  get tagFilter(): Locator {
+    return this.page.getByTestId('tag-filter')
+  }
+
   async open(title: string | RegExp): Promise<void> {
     await this.rows.filter({ hasText: title }).first().click()
   }

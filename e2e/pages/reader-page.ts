@@ -88,6 +88,23 @@ export class ReaderPage {
     return this.root.getByTestId('newer-copy')
   }
 
+  /** The article's tag field in the header. */
+  get tagField(): Locator {
+    return this.root.getByTestId('article-tags')
+  }
+
+  /** The chips of the article's tags. */
+  get tags(): Locator {
+    return this.tagField.getByTestId('article-tag')
+  }
+
+  /** Types into the tag field and presses a key (Enter, Comma or Backspace). */
+  async typeTag(text: string, key: string): Promise<void> {
+    const input = this.tagField.getByTestId('article-tag-input')
+    await input.fill(text)
+    await input.press(key)
+  }
+
   /** Makes an excerpt of the current selection with the keyboard shortcut. */
   async excerptSelection(): Promise<void> {
     await this.page.keyboard.press('ControlOrMeta+e')

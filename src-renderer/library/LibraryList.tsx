@@ -8,6 +8,7 @@ import { formatDate, formatWordCount } from '../ui/format'
 import { excerptsGoingWith, type LibraryState } from './use-library'
 import { UrlImport } from './UrlImport'
 import { ImportProgress } from './ImportProgress'
+import { carryingTag } from '../tags/tag-counts'
 
 /** Props of the sidebar's article list. */
 export interface LibraryListProps {
@@ -15,10 +16,12 @@ export interface LibraryListProps {
   openArticleId: string | null
   onOpen(articleId: string): void
   onDeleted(articleId: string): void
+  /** Only the articles carrying this tag are listed, when set. */
+  tagFilter: string | null
 }
 
 /** The articles of the library, newest first: open, rename in place, delete after asking. */
-export function LibraryList({ library, openArticleId, onOpen, onDeleted }: LibraryListProps) {
+export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilter }: LibraryListProps) {
   const [renamingId, setRenamingId] = useState<string | null>(null)
   const confirm = useConfirm()
   const { articles } = library
@@ -63,11 +66,13 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted }: Libra
     )
   }
 
+  const shown = carryingTag(articles, tagFilter)
   return (
     <>
       {importers}
+      {shown.length === 0 && <p className="sidebar__hint">No articles tagged #{tagFilter}.</p>}
       <ul className="row-list" aria-label="Articles">
-        {articles.map((article) => (
+        {shown.map((article) => (
           <li
             key={article.id}
             className={`row ${article.id === openArticleId ? 'row--current' : ''}`}

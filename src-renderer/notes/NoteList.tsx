@@ -1,6 +1,7 @@
 import type { NoteSummary } from '../../src-main/core/records'
 import { TrashIcon } from '../ui/icons'
 import { countOf, formatDateTime } from '../ui/format'
+import { carryingTag } from '../tags/tag-counts'
 
 /** Props of the sidebar's note list. */
 export interface NoteListProps {
@@ -8,15 +9,19 @@ export interface NoteListProps {
   openNoteId: string | null
   onOpen(noteId: string): void
   onDelete(note: NoteSummary): void
+  /** Only the notes carrying this tag are listed, when set. */
+  tagFilter: string | null
 }
 
 /** The notes, most recently changed first. */
-export function NoteList({ notes, openNoteId, onOpen, onDelete }: NoteListProps) {
+export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: NoteListProps) {
   if (notes === null) return <p className="sidebar__hint">Loading…</p>
   if (notes.length === 0) return <p className="sidebar__hint">No notes yet.</p>
+  const shown = carryingTag(notes, tagFilter)
+  if (shown.length === 0) return <p className="sidebar__hint">No notes tagged #{tagFilter}.</p>
   return (
     <ul className="row-list" aria-label="Notes">
-      {notes.map((note) => (
+      {shown.map((note) => (
         <li
           key={note.id}
           className={`row ${note.id === openNoteId ? 'row--current' : ''}`}

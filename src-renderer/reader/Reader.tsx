@@ -17,6 +17,7 @@ import { ExcerptList } from './ExcerptList'
 import { SelectionToolbar } from './SelectionToolbar'
 import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
 import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
+import { ArticleTags } from '../tags/ArticleTags'
 import './reader.css'
 import './excerpts.css'
 
@@ -216,6 +217,11 @@ export function Reader(props: ReaderProps) {
                       ? 'Not cited in any note yet'
                       : `Cited in ${countOf(citingArticle.size, 'note')}`}
                   </p>
+                  <ArticleTags
+                    articleId={article.id}
+                    tags={article.tags}
+                    onChanged={props.onArticlesChanged}
+                  />
                   {newerCopy && (
                     <NewerCopyBanner copy={newerCopy} onUpdate={() => takeNewerCopy(newerCopy)} />
                   )}
