@@ -276,3 +276,13 @@ test('a link imports from a web server and keeps its address; a missing page fai
     await new Promise((resolve) => server.close(resolve))
   }
 })
+
+test('an excerpt of a PDF says the page it is on', async ({ library, reader }) => {
+  await library.importFiles([join(CORPUS, 'pdf', 'basicapi.pdf')])
+  await expect(library.importResult).toContainText('Imported')
+  await library.open('Basic API Test')
+  await reader.select('page 2 / 3')
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(1)
+  await expect(reader.excerptItems.first().getByTestId('excerpt-page')).toHaveText('Page 2')
+})

@@ -19,6 +19,8 @@ export interface ExcerptItemProps {
   active: boolean
   /** The words could not be found in the text shown. */
   missing: boolean
+  /** The PDF page the excerpt starts on, if the article has pages. */
+  page: number | null
   citing: CitingNote[]
   noteOpen: boolean
   onShow(): void
@@ -54,6 +56,11 @@ export function ExcerptItem(props: ExcerptItemProps) {
       >
         {flat(excerpt.quote)}
       </button>
+      {props.page !== null && (
+        <p className="excerpt-item__page" data-testid="excerpt-page">
+          Page {props.page}
+        </p>
+      )}
       <StateLine excerpt={excerpt} onReattach={props.onReattach} />
       {props.missing && !orphaned && (
         <p className="excerpt-item__warning">These words are no longer in the article text shown.</p>

@@ -10,6 +10,8 @@ export interface ExcerptListProps {
   activeId: string | null
   /** Excerpts whose words could not be found in the text shown. */
   missing: Set<string>
+  /** The PDF page an excerpt starts on, or null for articles without pages. */
+  pageOf(excerpt: Excerpt): number | null
   /** For each excerpt id, the notes citing it. */
   citing: Map<string, CitingNote[]>
   noteOpen: boolean
@@ -33,6 +35,7 @@ export function ExcerptList(props: ExcerptListProps) {
       excerpt={excerpt}
       active={excerpt.id === props.activeId}
       missing={props.missing.has(excerpt.id)}
+      page={props.pageOf(excerpt)}
       citing={props.citing.get(excerpt.id) ?? []}
       noteOpen={props.noteOpen}
       onShow={() => props.onShow(excerpt)}

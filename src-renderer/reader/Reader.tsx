@@ -14,6 +14,7 @@ import { useArticle, type ArticleWithBody } from './use-article'
 import { readPassageSelection, usePassageSelection } from './use-passage-selection'
 import { ArticleBody } from './ArticleBody'
 import { ExcerptList } from './ExcerptList'
+import { pageAt, pageStartsOf } from './page-numbers'
 import { SelectionToolbar } from './SelectionToolbar'
 import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
 import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
@@ -73,6 +74,7 @@ export function Reader(props: ReaderProps) {
   const template = useMemo(() => (article ? sanitizeArticleHtml(article.html) : null), [article])
   // The text as this page sees it; excerpt offsets are read and made against exactly this.
   const text = useMemo(() => (template ? articleTextOf(template) : ''), [template])
+  const pages = useMemo(() => (template ? pageStartsOf(template) : []), [template])
   const missing = useMemo(
     () => new Set(excerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
     [excerpts, text],
@@ -272,6 +274,7 @@ export function Reader(props: ReaderProps) {
             excerpts={excerpts}
             activeId={active.id}
             missing={missing}
+            pageOf={(excerpt) => pageAt(pages, excerpt.start)}
             citing={citing}
             noteOpen={noteOpen}
             onShow={showExcerpt}
