@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react'
 
 // Small line icons drawn inline, so the app needs no icon font or remote asset (the CSP forbids both).
-function Icon({ children }: { children: ReactNode }) {
+/** The 16-pixel frame every line icon of the app is drawn in. */
+export function Icon({ children, className = 'icon' }: { children: ReactNode; className?: string }) {
   return (
     <svg
-      className="icon"
+      className={className}
       width="16"
       height="16"
       viewBox="0 0 16 16"
