@@ -98,3 +98,36 @@ test('a note citing an excerpt exports as a vault whose links resolve; an edited
   expect(await readFile(join(out, 'notes', 'Vault note.commonplace.md'), 'utf8')).toContain('More.')
   expect((await readdir(join(out, 'notes'))).sort()).toEqual(['Vault note.commonplace.md', 'Vault note.md'])
 })
+
+test('Export library as vault… writes the vault from the app and names a file left alone because it was edited', async ({
+  app,
+  notes,
+}) => {
+  const { page } = app
+  await notes.create()
+  await notes.rename('Dialog note')
+  await notes.editor.click()
+  await page.keyboard.type('Exported from the dialog.')
+  await expect(notes.saveStatus).toHaveText(/saved/i)
+
+  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-ui-')), 'vault')
+  const dialog = page.getByTestId('vault-export-dialog')
+  await page.getByTestId('export-vault').click()
+  await expect(dialog).toBeVisible()
+  // The suggestion arrives from the library's machine; the user's own folder replaces it.
+  await expect(dialog.getByTestId('vault-export-folder')).toHaveValue(/Commonplace vault$/)
+  await dialog.getByTestId('vault-export-folder').fill(out)
+  await dialog.getByTestId('vault-export-run').click()
+  await expect(dialog.getByTestId('vault-export-report')).toContainText('Exported 1 note and 0 sources')
+  await expect(dialog.getByTestId('vault-export-report')).toContainText('1 written')
+  expect(await readFile(join(out, 'notes', 'Dialog note.md'), 'utf8')).toContain('Exported from the dialog.')
+
+  await writeFile(join(out, 'notes', 'Dialog note.md'), '# Mine now\n')
+  await dialog.getByTestId('vault-export-run').click()
+  await expect(dialog.getByTestId('vault-export-report')).toContainText(
+    'notes/Dialog note.md → notes/Dialog note.commonplace.md',
+  )
+  expect(await readFile(join(out, 'notes', 'Dialog note.md'), 'utf8')).toBe('# Mine now\n')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+})

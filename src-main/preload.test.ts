@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { IPC_CHANNELS, type DesktopBridge, type MenuCommand } from './api/bridge'
 import { registerApiHandler } from './ipc'
+import { DeepLinkInbox } from './desktop/deep-links'
+import type { DeepLink } from './core/deep-links'
 import { openLibrary } from './core/library'
 import { OwnWindows } from './desktop/own-windows'
 import { openMainWindow } from './desktop/window'
@@ -30,6 +32,7 @@ beforeAll(async () => {
 })
 
 let window: BrowserWindow
+let inbox: DeepLinkInbox
 beforeEach(async () => {
   resetElectronStandIn()
   const dir = await mkdtemp(join(tmpdir(), 'commonplace-preload-'))
@@ -38,6 +41,9 @@ beforeEach(async () => {
   const pending = new PendingWork()
   const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
   registerApiHandler({ library, windows, renderer, pending })
+  inbox = new DeepLinkInbox(windows, () => {})
+  inbox.listen(['commonplace', 'commonplace://note/n-at-launch'])
+  inbox.serve(renderer)
   const created = await openMainWindow({
     preloadPath: join(dir, 'preload', 'index.cjs'),
     renderer,
@@ -52,7 +58,13 @@ beforeEach(async () => {
 describe('the preload bridge', () => {
   it('exposes only the desktop API as window.commonplace', () => {
     expect(exposed).toEqual(['commonplace'])
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onImported', 'onMenuCommand', 'platform'])
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onDeepLink',
+      'onImported',
+      'onMenuCommand',
+      'platform',
+    ])
     expect(bridge.platform).toBe('desktop')
   })
 
@@ -86,5 +98,16 @@ describe('the preload bridge', () => {
     window.webContents.send(IPC_CHANNELS.menu, 'import-files')
     expect(received).toEqual(['new-note', 'export-note'])
     expect(ipcRenderer.listenerCount(IPC_CHANNELS.menu)).toBe(0)
+  })
+
+  it('hands over the link the app was launched with, then each new one, until unsubscribed', async () => {
+    const received: DeepLink[] = []
+    const unsubscribe = bridge.onDeepLink((link) => received.push(link))
+    await vi.waitFor(() => expect(received).toEqual([{ kind: 'note', id: 'n-at-launch' }]))
+    inbox.receive({ kind: 'excerpt', id: 'ex-7' })
+    await vi.waitFor(() => expect(received).toHaveLength(2))
+    expect(received[1]).toEqual({ kind: 'excerpt', id: 'ex-7' })
+    unsubscribe()
+    expect(ipcRenderer.listenerCount(IPC_CHANNELS.deepLinkWaiting)).toBe(0)
   })
 })

@@ -2,6 +2,7 @@
 // (the bridge constants are bundled in). It exposes the API and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { IPC_CHANNELS, type DesktopBridge, type MenuCommand, type Reply } from './api/bridge'
+import type { DeepLink } from './core/deep-links'
 
 const bridge = {
   platform: 'desktop',
@@ -20,6 +21,19 @@ const bridge = {
     ipcRenderer.on(IPC_CHANNELS.imported, relay)
     return () => {
       ipcRenderer.removeListener(IPC_CHANNELS.imported, relay)
+    }
+  },
+  onDeepLink(listener: (link: DeepLink) => void): () => void {
+    // The link is taken rather than pushed, so one that arrived before this page listened is not lost.
+    const take = () =>
+      void (ipcRenderer.invoke(IPC_CHANNELS.deepLink) as Promise<DeepLink | null>).then((link) => {
+        if (link) listener(link)
+      })
+    const relay = () => take()
+    ipcRenderer.on(IPC_CHANNELS.deepLinkWaiting, relay)
+    take()
+    return () => {
+      ipcRenderer.removeListener(IPC_CHANNELS.deepLinkWaiting, relay)
     }
   },
 } satisfies DesktopBridge

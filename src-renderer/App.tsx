@@ -17,6 +17,7 @@ import { Reader, type ExcerptFocus } from './reader/Reader'
 import { useNotes } from './notes/use-notes'
 import { NoteList } from './notes/NoteList'
 import { NotePane, exportNote } from './notes/NotePane'
+import { useDeepLinks } from './deep-links'
 import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
 import { tagCounts } from './tags/tag-counts'
@@ -96,6 +97,11 @@ export function App() {
 
   const openLinkedNote = (noteId: string) => void switchToNote(noteId)
   const noteLinks = useNoteLinks(notes.notes, openNoteId, openLinkedNote, notes.update)
+  useDeepLinks({
+    openNote: openLinkedNote,
+    openExcerpt: onOpenExcerpt,
+    onMissing: (message) => notifier.show({ tone: 'info', message, expiresAfterMs: 10_000 }),
+  })
 
   const newNote = async () => {
     if (!(await flushEditor())) return

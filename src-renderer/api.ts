@@ -1,5 +1,6 @@
 import type { CommonplaceApi, MethodInput, MethodName, MethodOutput } from '../src-main/api/contract'
 import type { DesktopBridge, MenuCommand, Reply } from '../src-main/api/bridge'
+import type { DeepLink } from '../src-main/core/deep-links'
 
 /** A failed API call: the core's error code and its one-sentence message, ready to show to the user. */
 export class ApiError extends Error {
@@ -128,6 +129,11 @@ export function onDesktopImport(
 /** Listens for desktop menu commands; in the browser there is no menu, so nothing ever arrives. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge ? bridge.onMenuCommand(listener) : () => {}
+}
+
+/** Listens for `commonplace://` links the desktop app was opened with; browser mode uses the address instead. */
+export function onDesktopDeepLink(listener: (link: DeepLink) => void): () => void {
+  return bridge ? bridge.onDeepLink(listener) : () => {}
 }
 
 /** The message to show for any failure: the API's own sentence, or the error's message. */

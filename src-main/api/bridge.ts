@@ -1,4 +1,5 @@
 import type { Reply } from './invoke'
+import type { DeepLink } from '../core/deep-links'
 
 export type { Reply }
 
@@ -17,6 +18,8 @@ export interface DesktopBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /** Subscribes to the results of File ▸ Import (a native dialog run by the main process). */
   onImported(listener: (reply: Reply) => void): () => void
+  /** Subscribes to `commonplace://` links the operating system opened the app with; returns the unsubscribe function. */
+  onDeepLink(listener: (link: DeepLink) => void): () => void
 }
 
 /** The IPC channels, in one place. */
@@ -24,4 +27,8 @@ export const IPC_CHANNELS = {
   call: 'commonplace:call',
   menu: 'commonplace:menu',
   imported: 'commonplace:imported',
+  /** invoke: takes the deep link waiting for the window (or null). */
+  deepLink: 'commonplace:deep-link',
+  /** main → window: a deep link is waiting; take it. */
+  deepLinkWaiting: 'commonplace:deep-link-waiting',
 } as const

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { method } from './method'
 import { exportNote, exportNoteToFile } from '../core/export/note-markdown'
@@ -44,6 +46,13 @@ export const exportMethods = {
       removed: z.array(z.string()),
     }),
     handler: ({ store }, { outDir, ...options }) => exportVault(store, outDir, options),
+  }),
+  'export.vaultDefaultDir': method({
+    summary:
+      'The folder suggested for a vault export: "Commonplace vault" in the home folder of the machine running the library.',
+    input: z.object({}),
+    output: z.object({ path: z.string() }),
+    handler: () => ({ path: join(homedir(), 'Commonplace vault') }),
   }),
   'export.citations': method({
     summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { app, dialog, session } from 'electron'
 import { openLibrary, type Library } from '../core/library'
 import { registerApiHandler } from '../ipc'
+import { DeepLinkInbox, registerProtocolClient } from './deep-links'
 import { askWhereToSaveDownloads } from './downloads'
 import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library-location'
 import { installApplicationMenu } from './menu'
@@ -43,6 +44,11 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
     app.quit()
     return
   }
+  // Listening before ready: macOS sends 'open-url' for the link that launched the app that early.
+  let openWindow: () => Promise<unknown> = () => Promise.resolve()
+  const deepLinks = new DeepLinkInbox(windows, () => void openWindow())
+  deepLinks.listen(settings.argv)
+  registerProtocolClient({ isPackaged: app.isPackaged, argv: settings.argv, execPath: process.execPath })
   // Registered before any window exists: without a listener Electron quits on every platform.
   app.on('window-all-closed', () => {
     if (settings.platform !== 'darwin') app.quit()
@@ -62,6 +68,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   })
   enforceContentSecurityPolicy(session.defaultSession, renderer.isDevServer)
   registerApiHandler({ library, windows, renderer, pending })
+  deepLinks.serve(renderer)
   holdQuitForPendingWork(pending)
   askWhereToSaveDownloads(session.defaultSession, windows, app.getPath('downloads'), settings.env.COMMONPLACE_DOWNLOAD_DIR)
   installApplicationMenu(windows, {
@@ -73,7 +80,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
 
   // One window opening at a time: a second dock click while one is on its way adds nothing.
   let opening: Promise<unknown> | null = null
-  const openWindow = () =>
+  openWindow = () =>
     (opening ??= openMainWindow({
       preloadPath: join(settings.mainDir, '..', 'preload', 'index.cjs'),
       renderer,

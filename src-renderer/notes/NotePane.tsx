@@ -6,6 +6,8 @@ import { useNotifier } from '../ui/notices'
 import { CloseIcon, ExportIcon, TrashIcon } from '../ui/icons'
 import { downloadTextFile } from './download'
 import { NoteTitleField } from './NoteTitleField'
+import { VaultExportButton } from './VaultExport'
+import { copyText, shareableDeepLink } from '../deep-links'
 import './notes.css'
 
 /** Props of the open note. */
@@ -62,6 +64,16 @@ export function NotePane({
     }
   }
 
+  const copyLink = async () => {
+    const link = shareableDeepLink({ kind: 'note', id: note.id })
+    try {
+      await copyText(link)
+      notifier.show({ tone: 'success', message: `Copied ${link}`, expiresAfterMs: 6000 })
+    } catch (error) {
+      notifier.error('Could not copy the link', error)
+    }
+  }
+
   return (
     <section className="pane note-pane" data-testid="note-pane" aria-label="Note">
       <div className="pane__toolbar note-pane__toolbar">
@@ -75,6 +87,16 @@ export function NotePane({
         >
           <ExportIcon /> Export Markdown
         </button>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="copy-note-link"
+          title="Copy a link that opens this note in Commonplace"
+          onClick={() => void copyLink()}
+        >
+          Copy link
+        </button>
+        <VaultExportButton />
         <button
           type="button"
           className="icon-button icon-button--danger"

@@ -74,6 +74,7 @@ describe('note export options', () => {
     expect(data).toEqual({
       title: 'Citing note',
       id: citing.id,
+      link: `commonplace://note/${citing.id}`,
       created: citing.createdAt,
       updated: citing.updatedAt,
       tags: ['kurds'],

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml'
+import { deepLinkUrl } from '../deep-links'
 import type { LibraryStore } from '../store/library-store'
 import type { NoteSummary } from '../records'
 
@@ -36,6 +37,7 @@ export function noteFrontMatter(store: LibraryStore, note: NoteSummary): string 
   const data = {
     title: note.title,
     id: note.id,
+    link: deepLinkUrl({ kind: 'note', id: note.id }),
     created: note.createdAt,
     updated: note.updatedAt,
     tags: note.tags,

@@ -73,14 +73,8 @@ function outOfScope(markdown: string): string | null {
 
 /** In-scope examples that fail today, each with the reason (see docs/markdown-export.md). */
 const KNOWN_FAILURES: Record<number, string> = {
-  39: 'a newline written as &#10; inside text is exported as a raw newline, which splits the paragraph',
-  138: 'a code span of spaces only is padded by @lexical/markdown on export',
-  334: 'a code span of spaces only is padded by @lexical/markdown on export',
-  301: 'two adjacent bullet lists are written with the same bullet, so they read back as one list',
-  302: 'two adjacent numbered lists are written with the same delimiter, so they read back as one list',
-  413: '@lexical/markdown closes and reopens emphasis around a nested strong run',
-  638: '@lexical/markdown closes emphasis at a hard line break and reopens it after',
-  639: '@lexical/markdown closes emphasis at a hard line break and reopens it after',
+  301: "two adjacent bullet lists become one list in the note (Lexical's ListNode merges a list into the one before it)",
+  302: "two adjacent numbered lists become one list in the note (Lexical's ListNode merges a list into the one before it)",
 }
 
 const keepAsBlock: ExcerptResolver = (quote, citation) => ({

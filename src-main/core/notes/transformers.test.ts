@@ -90,6 +90,61 @@ const cases: { name: string; build: () => LexicalNode[]; markdown: string }[] = 
     markdown: '- [x] done\n- [ ] todo',
   },
   {
+    name: 'a check list right after a bulleted list takes the other bullet, so Markdown keeps them apart',
+    build: () => [
+      $createListNode('bullet').append(item(text('a'))),
+      $createListNode('check').append($createListItemNode(false).append(text('b'))),
+      $createListNode('bullet').append(item(text('c'))),
+    ],
+    markdown: '- a\n\n* [ ] b\n\n- c',
+  },
+  {
+    name: 'inline code of spaces only is not padded',
+    build: () => [paragraph(text('a '), text(' ', 'code'), text(' b'))],
+    markdown: 'a ` ` b',
+  },
+  {
+    name: 'inline code starting and ending in spaces stays padded',
+    build: () => [paragraph(text(' x ', 'code'))],
+    markdown: '`  x  `',
+  },
+  {
+    name: 'emphasis on both sides of a line break stays one span',
+    build: () => [paragraph(text('foo', 'italic'), $createLineBreakNode(), text('bar', 'italic'))],
+    markdown: '*foo\\\nbar*',
+  },
+  {
+    name: 'emphasis across a line break in a quote',
+    build: () => [
+      $createQuoteNode().append(
+        text('a', 'bold', 'strikethrough'),
+        $createLineBreakNode(),
+        text('b', 'bold', 'strikethrough'),
+      ),
+    ],
+    markdown: '> **~~a\\\n> b~~**',
+  },
+  {
+    name: 'formats that differ across a line break are closed and reopened',
+    build: () => [paragraph(text('foo', 'bold', 'italic'), $createLineBreakNode(), text('bar', 'italic'))],
+    markdown: '***foo***\\\n*bar*',
+  },
+  {
+    name: 'italic that goes on after a bold italic run stays one span',
+    build: () => [paragraph(text('foo', 'bold', 'italic'), text(' bar', 'italic'))],
+    markdown: '***foo** bar*',
+  },
+  {
+    name: 'italic that ends and starts again after a plain space is two spans',
+    build: () => [paragraph(text('foo', 'bold', 'italic'), text(' '), text('bar', 'italic'))],
+    markdown: '***foo*** *bar*',
+  },
+  {
+    name: 'a newline inside text stays text',
+    build: () => [paragraph(text('foo\n\nbar'))],
+    markdown: 'foo&#10;&#10;bar',
+  },
+  {
     name: 'nested list',
     build: () => [
       $createListNode('bullet').append(

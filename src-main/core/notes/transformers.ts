@@ -22,6 +22,7 @@ import {
 } from '@lexical/markdown'
 import { $createHorizontalRuleNode, $isHorizontalRuleNode, HorizontalRuleNode } from '@lexical/extension'
 import { $isAutoLinkNode, $isLinkNode, AutoLinkNode, LinkNode } from '@lexical/link'
+import { $isListNode, type ListNode } from '@lexical/list'
 import { $isHeadingNode } from '@lexical/rich-text'
 import {
   $isElementNode,
@@ -46,7 +47,12 @@ import { NOTE_LINK } from './note-link-transformer'
 // backslashes once the whole document is out (see $noteToMarkdown). The same character in a note
 // becomes U+FFFD: noncharacters are reserved for process-internal use and never meaningful text.
 const ESCAPE_MARK = '\uFDD0'
-const withoutMark = (text: string): string => text.replaceAll(ESCAPE_MARK, '\uFFFD')
+// A hard line break is written as BREAK_MARK + newline so that the emphasis @lexical/markdown closes
+// before it and reopens after it can be joined again (see joinEmphasisAcrossBreaks).
+const BREAK_MARK = '\uFDD1'
+// Put before a text run whose emphasis continues from the bold and italic run before it (see $continuesEmphasis).
+const JOIN_MARK = '\uFDD2'
+const withoutMark = (text: string): string => text.replace(/[\uFDD0-\uFDD2]/g, '\uFFFD')
 
 /** Never matches: for transformers that only export (typing or importing must not trigger them). */
 const NEVER = /(?!)/
@@ -112,6 +118,37 @@ export const CODE_BLOCK: MultilineElementTransformer = {
   },
 }
 
+/** Whether a list reads as numbered in Markdown (bullet and check lists share `-` items and merge). */
+const isNumbered = (list: ListNode): boolean => list.getListType() === 'number'
+
+/** How many lists of the same kind stand right before `list`, with nothing between them. */
+function $listsBefore(list: ListNode): number {
+  let count = 0
+  for (let node = list.getPreviousSibling(); $isListNode(node); node = node.getPreviousSibling()) {
+    if (isNumbered(node) !== isNumbered(list)) break
+    count++
+  }
+  return count
+}
+
+/**
+ * Wraps a list transformer so adjacent lists of the same kind stay apart: CommonMark ends a list
+ * only where the bullet (`-`/`*`) or the number delimiter (`.`/`)`) changes, so every other list
+ * in a run is written with the other one. Only top-level item lines start at column 0.
+ */
+function separatingAdjacentLists(transformer: ElementTransformer): ElementTransformer {
+  return {
+    ...transformer,
+    export: (node, traverseChildren) => {
+      const markdown = transformer.export?.(node, traverseChildren) ?? null
+      if (markdown === null || !$isListNode(node)) return markdown
+      const odd = $listsBefore(node) % 2 === 1
+      if (isNumbered(node)) return odd ? markdown.replace(/^(\d+)\. /gm, '$1) ') : markdown
+      return markdown.replace(/^[-*+](?= )/gm, odd ? '*' : '-')
+    },
+  }
+}
+
 /** Links with a scheme we do not trust keep their words and lose the link; auto links use `<url>`. */
 export const SAFE_LINK: TextMatchTransformer = {
   dependencies: [LinkNode, AutoLinkNode],
@@ -140,12 +177,16 @@ export const PLAIN_TEXT: TextMatchTransformer = {
   export: (node, _exportChildren, exportFormat) => {
     if ($isLineBreakNode(node)) {
       if ($isHeadingNode(node.getParent())) return ' ' // a heading is one line
-      return node.getNextSibling() === null ? '' : ESCAPE_MARK + '\n'
+      return node.getNextSibling() === null ? '' : BREAK_MARK + '\n'
     }
     if (!$isTextNode(node)) return null
     const raw = withoutMark(node.getTextContent())
-    if (node.hasFormat('code')) return exportFormat(node, raw)
-    let text = escapeInline(raw, 'lexical-misses', ESCAPE_MARK)
+    if (node.hasFormat('code')) {
+      const code = exportFormat(node, raw)
+      return needsNoCodePadding(raw) ? code.replace('` ' + raw + ' `', '`' + raw + '`') : code
+    }
+    // A newline inside text (imported from `&#10;`) would end the line; a character reference keeps it text.
+    let text = escapeInline(raw, 'lexical-misses', ESCAPE_MARK).replace(/\r?\n|\r/g, '&#10;')
     if (isAtLineStart(node)) text = escapeLineStart(text, ESCAPE_MARK)
     if ($isHeadingNode(node.getParent()) && node.getNextSibling() === null)
       text = escapeHeadingEnd(text, ESCAPE_MARK)
@@ -153,10 +194,32 @@ export const PLAIN_TEXT: TextMatchTransformer = {
       const [, lead, core, trail] = /^(\s*)(.*?)(\s*)$/s.exec(text)!
       if (core) text = `${lead}<u>${core}</u>${trail}`
     }
-    return exportFormat(node, text)
+    return ($continuesEmphasis(node) ? JOIN_MARK : '') + exportFormat(node, text)
   },
   regExp: NEVER,
   type: 'text-match',
+}
+
+/**
+ * True for ` bar` in `***foo** bar*`: italic text after bold italic text, starting with a space.
+ * @lexical/markdown opens bold outside italic, so when bold ends it closes both and reopens italic
+ * (`***foo*** *bar*`); marked, the two runs are merged once the text is out (joinEmphasis).
+ */
+function $continuesEmphasis(node: TextNode): boolean {
+  const previous = node.getPreviousSibling()
+  if (!$isTextNode(previous) || previous.hasFormat('code') || !previous.hasFormat('bold')) return false
+  if (!previous.hasFormat('italic') || !node.hasFormat('italic') || node.hasFormat('bold')) return false
+  return /^\s+\S/.test(node.getTextContent())
+}
+
+/**
+ * Whether a code span's content reads back unchanged without the space of padding @lexical/markdown
+ * adds whenever it starts and ends with whitespace: CommonMark strips one space from each side only
+ * when both sides are a space (U+0020) and the span is not spaces only.
+ */
+function needsNoCodePadding(raw: string): boolean {
+  if (raw === '' || /[`\r\n]/.test(raw)) return false
+  return /^ +$/.test(raw) || !(raw.startsWith(' ') && raw.endsWith(' '))
 }
 
 function isAtLineStart(node: LexicalNode): boolean {
@@ -172,9 +235,9 @@ export const NOTE_TRANSFORMERS: Transformer[] = [
   EXCERPT,
   HEADING,
   QUOTE,
-  CHECK_LIST,
-  UNORDERED_LIST,
-  ORDERED_LIST,
+  separatingAdjacentLists(CHECK_LIST),
+  separatingAdjacentLists(UNORDERED_LIST),
+  separatingAdjacentLists(ORDERED_LIST),
   CODE_BLOCK,
   INLINE_CODE,
   BOLD_ITALIC_STAR,
@@ -192,5 +255,33 @@ export const NOTE_TRANSFORMERS: Transformer[] = [
 
 /** The current editor state as CommonMark/GFM. Call inside `editorState.read` (or an update). */
 export function $noteToMarkdown(transformers: Transformer[] = NOTE_TRANSFORMERS): string {
-  return $convertToMarkdownString(transformers).replaceAll(ESCAPE_MARK, '\\')
+  return joinEmphasis($convertToMarkdownString(transformers)).replaceAll(ESCAPE_MARK, '\\')
+}
+
+/** The tags of a run of emphasis markers (`**`, `*`, `~~`), in order. */
+const tagsOf = (run: string): string[] => run.match(/\*\*|\*|~~/g) ?? []
+
+/**
+ * Undoes two habits of @lexical/markdown that split one emphasis span in two. It closes every
+ * format at a line break and opens it again after (`*a*\` `*b*`), because a line break is no text:
+ * the closing and reopening runs are dropped when one exactly undoes the other. And at a marked
+ * run (see $continuesEmphasis) `***foo*** *bar*` becomes `***foo** bar*`. A closing run after a
+ * backslash might be an escaped character, so it is left as it is.
+ */
+function joinEmphasis(markdown: string): string {
+  return markdown
+    .replace(
+      /(?<![\\\uFDD0*~])([*~]+)\uFDD1\n((?:> ?)*)([*~]+)/g,
+      (whole, closing: string, prefix: string, opening: string) =>
+        tagsOf(opening).reverse().join('') === closing && tagsOf(closing).join('') === closing
+          ? `${BREAK_MARK}\n${prefix}`
+          : whole,
+    )
+    .replace(
+      /(?<![\\\uFDD0*~])(\*+)\uFDD2([ \t]+)(\*+)(?!\*)/g,
+      (whole, closing: string, space: string, opening: string) =>
+        opening.length < closing.length ? closing.slice(opening.length) + space : whole,
+    )
+    .replaceAll(JOIN_MARK, '')
+    .replaceAll(BREAK_MARK, '\\')
 }

@@ -108,6 +108,18 @@ class App extends EventEmitter {
     return true
   }
 
+  /** Stand-in record: every setAsDefaultProtocolClient call, oldest first. */
+  readonly protocolClients: { protocol: string; path?: string; args?: string[] }[] = []
+
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
+    this.protocolClients.push({
+      protocol,
+      ...(path === undefined ? {} : { path }),
+      ...(args ? { args } : {}),
+    })
+    return true
+  }
+
   requestSingleInstanceLock(): boolean {
     return !electronStandIn.anotherInstanceRunning
   }

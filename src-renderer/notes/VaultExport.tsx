@@ -1,0 +1,164 @@
+import { useRef, useState, type FormEvent } from 'react'
+import type { MethodOutput } from '../../src-main/api/contract'
+import { api, messageOf } from '../api'
+import { ExportIcon } from '../ui/icons'
+import '../ui/confirm.css'
+import './vault-export.css'
+
+type VaultReport = MethodOutput<'export.vault'>
+
+/**
+ * "Export library as vault…": asks for a folder on the machine that holds the library (typed or
+ * pasted — browser mode has no folder picker for the server's disk), the options, then runs
+ * `export.vault` and lists what was written and what was left alone because someone edited it.
+ */
+export function VaultExportButton() {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const [outDir, setOutDir] = useState('')
+  const [citations, setCitations] = useState<'inline' | 'footnotes'>('inline')
+  const [links, setLinks] = useState<'wiki' | 'markdown'>('wiki')
+  const [originals, setOriginals] = useState(false)
+  const [running, setRunning] = useState(false)
+  const [report, setReport] = useState<VaultReport | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const open = () => {
+    setReport(null)
+    setError(null)
+    dialogRef.current?.showModal()
+    if (!outDir)
+      api.call('export.vaultDefaultDir', {}).then(
+        ({ path }) => setOutDir((typed) => typed || path),
+        () => {}, // only a suggestion: the field stays empty for the user to fill
+      )
+  }
+
+  const run = async (event: FormEvent) => {
+    event.preventDefault()
+    setRunning(true)
+    setError(null)
+    setReport(null)
+    try {
+      setReport(
+        await api.call('export.vault', {
+          outDir: outDir.trim(),
+          citations,
+          links,
+          originals,
+          everything: false,
+        }),
+      )
+    } catch (failure) {
+      setError(messageOf(failure))
+    } finally {
+      setRunning(false)
+    }
+  }
+
+  return (
+    <>
+      <button type="button" className="button button--small" data-testid="export-vault" onClick={open}>
+        <ExportIcon /> Export library as vault…
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="dialog vault-export"
+        aria-labelledby="vault-export-title"
+        data-testid="vault-export-dialog"
+      >
+        <form onSubmit={(event) => void run(event)}>
+          <h2 id="vault-export-title" className="dialog__title">
+            Export library as vault
+          </h2>
+          <label className="vault-export__field">
+            Folder (on the machine that holds the library)
+            <input
+              type="text"
+              value={outDir}
+              required
+              spellCheck={false}
+              data-testid="vault-export-folder"
+              onChange={(event) => setOutDir(event.target.value)}
+            />
+          </label>
+          <fieldset className="vault-export__options">
+            <label>
+              Citations{' '}
+              <select
+                value={citations}
+                onChange={(event) => setCitations(event.target.value as typeof citations)}
+              >
+                <option value="inline">a line under each quote</option>
+                <option value="footnotes">footnotes</option>
+              </select>
+            </label>
+            <label>
+              Note links{' '}
+              <select value={links} onChange={(event) => setLinks(event.target.value as typeof links)}>
+                <option value="wiki">[[wiki links]]</option>
+                <option value="markdown">Markdown links</option>
+              </select>
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={originals}
+                onChange={(event) => setOriginals(event.target.checked)}
+              />{' '}
+              Include the original files
+            </label>
+          </fieldset>
+          {running && (
+            <p className="vault-export__status" role="status">
+              <span className="vault-export__spinner" aria-hidden="true" /> Exporting…
+            </p>
+          )}
+          {error && (
+            <p className="vault-export__error" role="alert">
+              {error}
+            </p>
+          )}
+          {report && <VaultReportView report={report} />}
+          <div className="dialog__actions">
+            <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
+              Close
+            </button>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={running}
+              data-testid="vault-export-run"
+            >
+              Export
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  )
+}
+
+/** What an export did: counts, and by name every file left alone because it was edited since. */
+function VaultReportView({ report }: { report: VaultReport }) {
+  return (
+    <div className="vault-export__report" role="status" data-testid="vault-export-report">
+      <p>
+        Exported {report.notes} {report.notes === 1 ? 'note' : 'notes'} and {report.sources}{' '}
+        {report.sources === 1 ? 'source' : 'sources'} to {report.outDir}: {report.created.length} written,{' '}
+        {report.updated.length} updated, {report.unchanged.length} unchanged, {report.removed.length} removed.
+      </p>
+      {report.edited.length > 0 && (
+        <>
+          <p>Left alone because they were edited since the last export (the new version is beside each):</p>
+          <ul>
+            {report.edited.map(({ path, newVersion }) => (
+              <li key={path}>
+                {path} → {newVersion}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
