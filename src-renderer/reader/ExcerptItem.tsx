@@ -3,6 +3,8 @@ import type { Excerpt } from '../../src-main/core/records'
 import { countOf } from '../ui/format'
 import { InsertIcon, TrashIcon } from '../ui/icons'
 import type { ExcerptChanges } from './use-article'
+import { useNotifier } from '../ui/notices'
+import { copyText, shareableDeepLink } from '../deep-links'
 
 /** The highlight palette, in the order the swatches show it. */
 export const EXCERPT_COLORS: Excerpt['color'][] = ['yellow', 'green', 'blue', 'pink', 'purple']
@@ -208,6 +210,32 @@ function ExcerptDetails({
           if (tags.join(', ') !== tagsText) onUpdate({ tags })
         }}
       />
+      <CopyExcerptLink excerptId={excerpt.id} />
     </div>
+  )
+}
+
+/** Copies the link that opens this excerpt in Commonplace (commonplace:// in the app, the page address in a browser). */
+function CopyExcerptLink({ excerptId }: { excerptId: string }) {
+  const notifier = useNotifier()
+  const copy = async () => {
+    const link = shareableDeepLink({ kind: 'excerpt', id: excerptId })
+    try {
+      await copyText(link)
+      notifier.show({ tone: 'success', message: `Copied ${link}`, expiresAfterMs: 6000 })
+    } catch (error) {
+      notifier.error('Could not copy the link', error)
+    }
+  }
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      data-testid="copy-excerpt-link"
+      title="Copy a link that opens this excerpt in Commonplace"
+      onClick={() => void copy()}
+    >
+      Copy link
+    </button>
   )
 }
