@@ -16,7 +16,8 @@ function devScriptPolicy(): Plugin {
 }
 
 // One build for all three processes. The main build also emits the two Node entry points
-// (browser-mode server and CLI) so that they share the exact core the desktop app runs.
+// (browser-mode server and CLI) so that they share the exact core the desktop app runs, and the
+// import parse thread's program.
 export default defineConfig({
   main: {
     build: {
@@ -26,6 +27,8 @@ export default defineConfig({
           index: resolve('src-main/index.ts'),
           serve: resolve('src-main/serve.ts'),
           cli: resolve('src-main/cli.ts'),
+          // Started as a worker thread by core/import/parse-thread.ts, which looks for it in out/main/.
+          'parse-worker': resolve('src-main/core/import/parse-worker.ts'),
         },
       },
     },

@@ -1,10 +1,9 @@
 import type { LibraryStore, BodyWrite } from './store/library-store'
 import type { Article, Excerpt } from './records'
-import { ImportError, type ImportedDocument, type ImportSource } from './import/importer'
-import { DecodeError } from './import/decode'
-import { importerFor, supportedExtensions } from './import/importers'
-import { prepareArticleBody, type ArticleBody } from './import/article-body'
-import { documentFields, hashText, importSources, MAX_IMPORT_BYTES } from './import/import-files'
+import type { ImportSource } from './import/importer'
+import type { ArticleBody } from './import/article-body'
+import { readDocument, type ReadDocument } from './import/read-document'
+import { documentFields, hashText, importSources } from './import/import-files'
 import { CommonplaceError } from './errors'
 import { deleteArticle, findArticle, getArticle } from './articles'
 import { locateQuote, selectorAt } from './anchor/selector'
@@ -191,35 +190,16 @@ export async function updateFromImported(
   }
 }
 
-interface ParsedVersion {
-  document: ImportedDocument
-  body: ArticleBody
-}
-
-// The import pipeline's parsing and body preparation, with its failures raised instead of reported.
-async function parseNewVersion(source: ImportSource): Promise<ParsedVersion> {
-  const { name } = source
-  const importer = importerFor(name)
-  const fail = (message: string) => new CommonplaceError('IMPORT_FAILED', message)
-  if (!importer) {
-    throw fail(
-      `${name} is not a supported file type (supported: ${supportedExtensions()
-        .map((e) => '.' + e)
-        .join(', ')})`,
-    )
-  }
-  if (source.bytes.byteLength === 0) throw fail(`${name} is empty`)
-  if (source.bytes.byteLength > MAX_IMPORT_BYTES) throw fail(`${name} is too large to import`)
-  let document: ImportedDocument
+// The import pipeline's reading of a file, with its failures raised as API errors.
+async function parseNewVersion(source: ImportSource): Promise<ReadDocument> {
+  let read: ReadDocument
   try {
-    document = await importer.parse(source)
+    read = await readDocument(source)
   } catch (error) {
-    if (error instanceof ImportError || error instanceof DecodeError) throw fail(error.message)
-    throw fail(`${name} could not be read as ${importer.format}: ${(error as Error).message}`)
+    throw new CommonplaceError('IMPORT_FAILED', (error as Error).message)
   }
-  const body = prepareArticleBody(document.html)
-  if (!body.text.trim()) throw fail(`${name} contains no text`)
-  return { document, body }
+  if (!read.body.text.trim()) throw new CommonplaceError('IMPORT_FAILED', `${source.name} contains no text`)
+  return read
 }
 
 function reanchorExcerpt(excerpt: Excerpt, text: string, contentHash: string): ExcerptAnchoring {

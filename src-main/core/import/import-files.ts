@@ -4,12 +4,12 @@ import { basename, join } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
 import type { Article } from '../records'
 import { newId } from '../ids'
-import { importerFor, supportedExtensions } from './importers'
-import { prepareArticleBody, type ArticleBody } from './article-body'
-import { ImportError, type ImportSource, type ImportedDocument } from './importer'
-import { DecodeError } from './decode'
+import { importerFor } from './importers'
+import type { ArticleBody } from './article-body'
+import type { ImportSource, ImportedDocument } from './importer'
+import { readDocument } from './read-document'
 import { fetchForImport } from './url'
-import { MAX_IMPORT_BYTES } from './limits'
+import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits'
 
 export { MAX_IMPORT_BYTES }
 
@@ -107,7 +107,7 @@ async function readSource(path: string): Promise<ImportSource | ImportOutcome> {
   try {
     const info = await stat(path)
     if (!info.isFile()) return failed(name, `${path} is not a file`)
-    if (info.size > MAX_IMPORT_BYTES) return failed(name, tooLarge(name, info.size))
+    if (info.size > MAX_IMPORT_BYTES) return failed(name, tooLargeMessage(name, info.size))
     return { name, bytes: await readFile(path) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -118,26 +118,13 @@ async function readSource(path: string): Promise<ImportSource | ImportOutcome> {
 
 async function importOne(store: LibraryStore, source: ImportSource): Promise<ImportOutcome> {
   const { name } = source
-  const importer = importerFor(name)
-  if (!importer) {
-    return failed(
-      name,
-      `${name} is not a supported file type (supported: ${supportedExtensions()
-        .map((e) => '.' + e)
-        .join(', ')})`,
-    )
-  }
-  if (source.bytes.byteLength === 0) return failed(name, `${name} is empty`)
-  if (source.bytes.byteLength > MAX_IMPORT_BYTES) return failed(name, tooLarge(name, source.bytes.byteLength))
-
-  let document
+  let read
   try {
-    document = await importer.parse(source)
+    read = await readDocument(source)
   } catch (error) {
-    if (error instanceof ImportError || error instanceof DecodeError) return failed(name, error.message)
-    return failed(name, `${name} could not be read as ${importer.format}: ${(error as Error).message}`)
+    return failed(name, (error as Error).message)
   }
-  const body = prepareArticleBody(document.html)
+  const { document, body } = read
   const hasText = body.text.trim().length > 0
   // Pictures only (a DOCX of images) still import when the importer explains what the user will see.
   if (!hasText && !document.notices?.length) return failed(name, `${name} contains no text`)
@@ -253,9 +240,4 @@ function sameSourceAs(store: LibraryStore, article: Article): Article | null {
 
 function failed(name: string, message: string): ImportOutcome {
   return { name, status: 'failed', articleId: null, title: null, message, sameSourceArticleId: null }
-}
-
-function tooLarge(name: string, bytes: number): string {
-  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
-  return `${name} is too large (${mb(bytes)} MB; the limit is ${mb(MAX_IMPORT_BYTES)} MB)`
 }

@@ -37,6 +37,8 @@ export interface Importer {
   /** Lower-case file extensions without the dot. */
   extensions: string[]
   parse(source: ImportSource): Promise<ImportedDocument>
+  /** The importer runs its parser in its own budgeted thread, so it is called from the main thread. */
+  readsInOwnThread?: boolean
 }
 
 /** Raised by an importer for input it cannot take; the message names the file and the reason. */

@@ -4,17 +4,15 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PdfTextItem } from './pdf-paragraphs'
 import { ImportError } from './importer'
+import { BudgetedThread } from './budgeted-thread'
 
-// pdf.js in Node runs its parser in the calling thread, where a hostile file could keep the app busy
-// indefinitely. So PDFs are read in a worker thread that is stopped outright when a file overruns its
-// time budget, and whose heap is capped. The thread is kept between files (loading pdf.js costs a few
-// hundred milliseconds) and ends after a short idle time; it never keeps the process alive.
+// pdf.js in Node runs its parser in the calling thread, so PDFs are read in a budgeted worker thread
+// (budgeted-thread.ts) that is stopped when a file overruns its time budget or memory cap.
 
 /** How long reading one PDF may take before it is stopped; a hostile file cannot hang an import. */
 export const PDF_TIME_BUDGET_MS = 30_000
 /** Memory the PDF reader may use; a decompression bomb stops the reader, not the app. */
 export const PDF_MEMORY_MB = 512
-const IDLE_MS = 20_000
 
 /** What the reader thread reports about a document. */
 export interface PdfContent {
@@ -28,16 +26,23 @@ export interface PdfContent {
   timedOut: boolean
 }
 
-type ReaderMessage = { id: number } & (
+type ReaderMessage =
   | { type: 'document'; pageCount: number; info: Record<string, string | undefined> }
   | { type: 'page'; items: PdfTextItem[] | null; error: string | null }
   | { type: 'done' }
   | { type: 'error'; name: string; message: string }
-)
 
-let reader: { worker: Worker; idle: NodeJS.Timeout | null } | null = null
-let queue: Promise<unknown> = Promise.resolve()
-let lastJob = 0
+const readerThread = new BudgetedThread({
+  memoryMb: PDF_MEMORY_MB,
+  start: (resourceLimits) =>
+    new Worker(READER_SOURCE, {
+      eval: true,
+      workerData: pdfjsLocations(),
+      resourceLimits,
+      stdout: true,
+      stderr: true,
+    }),
+})
 
 /** Reads a PDF's text items and document info, one file at a time, within the time budget. */
 export function readPdf(
@@ -45,88 +50,29 @@ export function readPdf(
   fileName: string,
   budgetMs = PDF_TIME_BUDGET_MS,
 ): Promise<PdfContent> {
-  const job = queue.then(() => runJob(bytes, fileName, budgetMs))
-  queue = job.catch(() => undefined)
-  return job
-}
-
-async function runJob(bytes: Uint8Array, fileName: string, budgetMs: number): Promise<PdfContent> {
-  const worker = readerThread()
-  const id = ++lastJob
   const content: PdfContent = { pageCount: 0, info: {}, pages: [], firstError: null, timedOut: false }
-  try {
-    return await new Promise<PdfContent>((resolve, reject) => {
-      const settle = (action: () => void) => {
-        clearTimeout(timer)
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit)
-        action()
-      }
-      const timer = setTimeout(() => {
-        retire(worker)
-        settle(() => {
-          if (content.pages.length > 0) resolve({ ...content, timedOut: true })
-          else
-            reject(
-              new ImportError(
-                `${fileName} took longer than ${budgetMs / 1000} s to open and was stopped; it may be damaged or built to stall readers`,
-              ),
-            )
-        })
-      }, budgetMs)
-      const onMessage = (message: ReaderMessage) => {
-        if (message.id !== id) return
-        if (message.type === 'document')
-          Object.assign(content, { pageCount: message.pageCount, info: message.info })
-        else if (message.type === 'page') {
-          content.pages.push(message.items)
-          content.firstError ??= message.error
-        } else if (message.type === 'done') settle(() => resolve(content))
-        else settle(() => reject(readerError(message, fileName)))
-      }
-      const onError = (error: Error) => {
-        retire(worker)
-        const memory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
-        const reason = memory
-          ? `it needs more than ${PDF_MEMORY_MB} MB to read and was stopped`
-          : error.message
-        settle(() => reject(new ImportError(`${fileName} could not be read: ${reason}`)))
-      }
-      const onExit = () =>
-        settle(() =>
-          reject(new ImportError(`${fileName} could not be read: the PDF reader stopped unexpectedly`)),
-        )
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit)
-      worker.postMessage({ id, bytes })
-    })
-  } finally {
-    if (reader?.worker === worker) reader.idle = setTimeout(() => retire(worker), IDLE_MS).unref()
-  }
-}
-
-function readerThread(): Worker {
-  if (!reader) {
-    const worker = new Worker(READER_SOURCE, {
-      eval: true,
-      workerData: pdfjsLocations(),
-      resourceLimits: { maxOldGenerationSizeMb: PDF_MEMORY_MB },
-      stdout: true,
-      stderr: true,
-    })
-    // An idle reader must not keep a CLI run or a test process alive; a running job keeps its own timer.
-    worker.unref()
-    worker.on('exit', () => {
-      if (reader?.worker === worker) reader = null
-    })
-    reader = { worker, idle: null }
-  }
-  if (reader.idle) clearTimeout(reader.idle)
-  reader.idle = null
-  return reader.worker
-}
-
-function retire(worker: Worker): void {
-  if (reader?.worker === worker) reader = null
-  void worker.terminate()
+  return readerThread.run<PdfContent>({
+    request: { bytes },
+    budgetMs,
+    message(raw) {
+      const message = raw as ReaderMessage
+      if (message.type === 'document')
+        Object.assign(content, { pageCount: message.pageCount, info: message.info })
+      else if (message.type === 'page') {
+        content.pages.push(message.items)
+        content.firstError ??= message.error
+      } else if (message.type === 'done') return { outcome: content }
+      else return { outcome: readerError(message, fileName) }
+      return undefined
+    },
+    timedOut: () =>
+      content.pages.length > 0
+        ? { ...content, timedOut: true }
+        : new ImportError(
+            `${fileName} took longer than ${budgetMs / 1000} s to open and was stopped; it may be damaged or built to stall readers`,
+          ),
+    failed: (reason) => new ImportError(`${fileName} could not be read: ${reason}`),
+  })
 }
 
 function readerError(message: { name: string; message: string }, fileName: string): ImportError {

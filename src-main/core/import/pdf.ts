@@ -15,6 +15,7 @@ import { ImportError, type Importer, type ImportedDocument } from './importer'
 export const pdfImporter: Importer = {
   format: 'pdf',
   extensions: ['pdf'],
+  readsInOwnThread: true,
   async parse(source) {
     if (!isPdf(source.bytes))
       throw new ImportError(`${source.name} is not a PDF file (it does not start with %PDF)`)
