@@ -3,6 +3,7 @@
 // reads it back, so keep the two in step.
 import type { ExcerptFields } from '../notes/excerpt-node'
 import { escapeInline, escapeLine, unescapeMarkdown } from './markdown-escape'
+import { deepLinkUrl } from '../deep-links'
 
 /** Where an excerpt's source stands now: its current title and origin, or null once it has left the library. */
 export type CitationSource = { title: string; sourceName: string | null; sourceUrl: string | null } | null
@@ -34,7 +35,7 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
       excerptId: excerpt.excerptId,
       removed: source === null,
     },
-    scope?.excerptHref?.(excerpt.excerptId) ?? null,
+    citationHref(excerpt.excerptId, source === null),
   )
   if (scope?.style === 'footnotes') {
     scope.footnotes.push(citation.slice(DASH.length + 1))
@@ -43,6 +44,15 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
     return blockQuote(paragraphs)
   }
   return blockQuote([...paragraphs, citation])
+}
+
+/**
+ * Where a citation's excerpt id links to: the excerpt's block in a vault's source file, else its
+ * deep link, which opens it in Commonplace. A removed excerpt has nothing left to open.
+ */
+function citationHref(excerptId: string, removed: boolean): string | null {
+  if (removed) return null
+  return scope?.excerptHref?.(excerptId) ?? deepLinkUrl({ kind: 'excerpt', id: excerptId })
 }
 
 /** Paragraphs as one block quote. */
@@ -123,7 +133,7 @@ export function withCitations<T>(
 
 /**
  * `— *Title*, source, 2017-10-23 · ex-id` (with ` · source removed from the library` when it is gone);
- * with `href`, the id is a link to it: `[ex-id](sources/x.md#^ex-id)`.
+ * with `href`, the id is a link to it: `[ex-id](commonplace://excerpt/ex-id)`, `[ex-id](sources/x.md#^ex-id)`.
  */
 export function citationLine(citation: Citation, href: string | null = null): string {
   const title = singleLine(citation.title) || 'Untitled source'
@@ -149,7 +159,7 @@ export function linkDestination(url: string): string {
   return `<${url.replace(/[<>\\]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')}>`
 }
 
-/** A relative link as a plain destination: the path percent-encoded (spaces, parentheses), a `#^block` fragment kept. */
+/** A link as a plain destination: the path percent-encoded (spaces, parentheses), a `#^block` fragment kept. */
 function linkPath(href: string): string {
   const hash = href.indexOf('#')
   const path = hash < 0 ? href : href.slice(0, hash)

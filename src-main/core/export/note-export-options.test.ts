@@ -90,7 +90,7 @@ describe('note export options', () => {
     expect(body).toContain(`> The U.S., Turkey and Iran have all criticized the vote.[^1]\n`)
     expect(body.trimEnd().split('\n').at(-1)).toMatch(
       new RegExp(
-        `^\\[\\^1\\]: \\*Iraq Kurdish Referendum 2017\\*, iraq-kurdish-referendum-2017.txt, \\d{4}-\\d{2}-\\d{2} · ${excerpt.id}$`,
+        `^\\[\\^1\\]: \\*Iraq Kurdish Referendum 2017\\*, iraq-kurdish-referendum-2017.txt, \\d{4}-\\d{2}-\\d{2} · \\[${excerpt.id}\\]\\(commonplace://excerpt/${excerpt.id}\\)$`,
       ),
     )
   })

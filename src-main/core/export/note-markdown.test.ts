@@ -278,7 +278,10 @@ const rows: { name: string; build: () => LexicalNode[]; tokens: () => string[] }
       'em_open',
       `text "${findArticle(store, sampleExcerpt.articleId).title}"`,
       'em_close',
-      `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(sampleExcerpt)} · ${sampleExcerpt.id}"`,
+      `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(sampleExcerpt)} · "`,
+      `link_open commonplace://excerpt/${sampleExcerpt.id}`,
+      `text "${sampleExcerpt.id}"`,
+      'link_close',
       'blockquote_close',
     ],
   },
@@ -291,7 +294,10 @@ const rows: { name: string; build: () => LexicalNode[]; tokens: () => string[] }
       'inline "The timing shows"',
       'em_open',
       'em_close',
-      `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(twoParagraphExcerpt)} · ${twoParagraphExcerpt.id}"`,
+      `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(twoParagraphExcerpt)} · "`,
+      `link_open commonplace://excerpt/${twoParagraphExcerpt.id}`,
+      `text "${twoParagraphExcerpt.id}"`,
+      'link_close',
       'blockquote_close',
     ],
   },
@@ -310,7 +316,10 @@ const rows: { name: string; build: () => LexicalNode[]; tokens: () => string[] }
       'em_open',
       `text "${findArticle(store, specialExcerpt.articleId).title}"`,
       'em_close',
-      `text ", markdown-lookalike.txt, ${dateOf(specialExcerpt)} · ${specialExcerpt.id}"`,
+      `text ", markdown-lookalike.txt, ${dateOf(specialExcerpt)} · "`,
+      `link_open commonplace://excerpt/${specialExcerpt.id}`,
+      `text "${specialExcerpt.id}"`,
+      'link_close',
       'blockquote_close',
     ],
   },
@@ -347,7 +356,7 @@ describe('exportNote', () => {
     await renameArticle(store, excerpt.articleId, 'Iraq and the Kurds')
     const { markdown } = await exportNote(store, id)
     expect(markdown).toContain(
-      `> — *Iraq and the Kurds*, iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · ${excerpt.id}\n`,
+      `> — *Iraq and the Kurds*, iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · [${excerpt.id}](commonplace://excerpt/${excerpt.id})\n`,
     )
   })
 

@@ -1,11 +1,12 @@
 import { stringify } from 'yaml'
 import type { Article, Excerpt } from '../records'
+import { deepLinkUrl } from '../deep-links'
 import { escapeHeadingEnd, escapeInline, escapeLine } from './markdown-escape'
 
 /**
  * An article as a vault's source file: its metadata in front matter, `# Title`, then each excerpt
  * as a block quote followed by its Obsidian block id (`^ex-…`) on a line of its own, so that
- * `sources/x.md#^ex-…` links to exactly that excerpt. `original`: the kept original, relative to this file.
+ * `sources/x.md#^ex-…` links to exactly that excerpt, and its deep link. `original`: the kept original, relative to this file.
  */
 export function sourceMarkdown(article: Article, excerpts: Excerpt[], original: string | null): string {
   const data = {
@@ -31,6 +32,7 @@ export function sourceMarkdown(article: Article, excerpts: Excerpt[], original: 
     parts.push(quoteBlock(excerpt.quote))
     // Obsidian reads a block id after a quote only on its own line, with blank lines around it.
     parts.push(`^${excerpt.id}`)
+    parts.push(`[Open in Commonplace](${deepLinkUrl({ kind: 'excerpt', id: excerpt.id })})`)
     if (excerpt.comment.trim())
       parts.push(
         excerpt.comment

@@ -118,6 +118,7 @@ export async function exportVault(
   const annotations: Record<string, unknown>[] = []
   const textNames = await namesIn('sources/text')
   let done = 0
+  onProgress?.({ done, total, path: '' })
   const write = async (path: string, id: string, content: string | Uint8Array) => {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
     await writeVaultFile(dir, previous, next, report, { path, id, bytes })

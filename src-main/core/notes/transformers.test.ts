@@ -215,7 +215,7 @@ const cases: { name: string; build: () => LexicalNode[]; markdown: string }[] = 
     name: 'excerpt',
     build: () => [$createExcerptNode(EXCERPT)],
     markdown:
-      '> Iraq’s prime minister today dismissed a proposal.\n>\n> — *Iraq rejects Kurdish offer*, iraq.txt, 2026-11-23 · ex-abc123',
+      '> Iraq’s prime minister today dismissed a proposal.\n>\n> — *Iraq rejects Kurdish offer*, iraq.txt, 2026-11-23 · [ex-abc123](commonplace://excerpt/ex-abc123)',
   },
 ]
 
