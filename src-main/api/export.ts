@@ -4,11 +4,16 @@ import { z } from 'zod'
 import { method } from './method'
 import { exportNote, exportNoteToFile } from '../core/export/note-markdown'
 import { exportVault } from '../core/export/vault'
+import { CommonplaceError } from '../core/errors'
+import type { LibraryStore } from '../core/store/library-store'
 import { articlesToCite, formatCitations } from '../core/export/citations'
 
 const Id = z.string().min(1).max(200)
 const Citations = z.enum(['inline', 'footnotes']).default('inline')
 const Links = z.enum(['wiki', 'markdown']).default('wiki')
+
+/** The vault export running in each open library: files written so far, for `export.progress`. */
+const runningExports = new WeakMap<LibraryStore, { done: number; total: number; path: string }>()
 
 export const exportMethods = {
   'export.note': method({
@@ -45,7 +50,31 @@ export const exportMethods = {
       edited: z.array(z.object({ path: z.string(), newVersion: z.string() })),
       removed: z.array(z.string()),
     }),
-    handler: ({ store }, { outDir, ...options }) => exportVault(store, outDir, options),
+    handler: async ({ store }, { outDir, ...options }) => {
+      // Two exports at once would race on the vault's manifest.
+      if (runningExports.has(store))
+        throw new CommonplaceError(
+          'INVALID_INPUT',
+          'A vault export is already running; wait for it to finish',
+        )
+      const progress = { done: 0, total: 0, path: '' }
+      runningExports.set(store, progress)
+      try {
+        return await exportVault(store, outDir, options, (now) => Object.assign(progress, now))
+      } finally {
+        runningExports.delete(store)
+      }
+    },
+  }),
+  'export.progress': method({
+    summary:
+      'How far the running vault export is: files written out of all, and the last one (asked while export.vault runs).',
+    input: z.object({}),
+    output: z.object({ running: z.boolean(), done: z.number(), total: z.number(), path: z.string() }),
+    handler: ({ store }) => {
+      const progress = runningExports.get(store)
+      return progress ? { running: true, ...progress } : { running: false, done: 0, total: 0, path: '' }
+    },
   }),
   'export.vaultDefaultDir': method({
     summary:

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path'
+import { withProgressLine, type ProgressStream } from './progress'
 import { call, exportStyle, print, printJson, UsageError, type Command } from './context'
+
+// --json output is for programs: no progress line beside it.
+const NO_TERMINAL: ProgressStream = { isTTY: false, write: () => undefined }
 
 /** Commands that write Markdown and citations: export, cite. */
 export const exportCommands: Record<string, Command> = {
@@ -8,12 +12,22 @@ export const exportCommands: Record<string, Command> = {
     const style = exportStyle(context.options)
     if (all) {
       if (!out || id) throw new UsageError('usage: export --all --out DIR')
-      const report = await call(context, 'export.vault', {
+      const exporting = call(context, 'export.vault', {
         outDir: resolve(out),
         ...style,
         originals,
         everything,
       })
+      const report = await withProgressLine(
+        context.json ? NO_TERMINAL : process.stderr,
+        exporting,
+        async () => {
+          const { running, done, total, path } = await call(context, 'export.progress', {})
+          return running && total > 0
+            ? `Exporting: ${done} of ${total} files${path ? ` · ${path}` : ''}`
+            : null
+        },
+      )
       if (context.json) printJson(report)
       else {
         print(

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../src-main/api/contract'
 import { api, messageOf } from '../api'
 import { ExportIcon } from '../ui/icons'
+import { useExportProgress, type ExportProgress } from './use-export-progress'
 import '../ui/confirm.css'
 import './vault-export.css'
 
@@ -21,6 +22,7 @@ export function VaultExportButton() {
   const [running, setRunning] = useState(false)
   const [report, setReport] = useState<VaultReport | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const progress = useExportProgress(running)
 
   const open = () => {
     setReport(null)
@@ -108,11 +110,7 @@ export function VaultExportButton() {
               Include the original files
             </label>
           </fieldset>
-          {running && (
-            <p className="vault-export__status" role="status">
-              <span className="vault-export__spinner" aria-hidden="true" /> Exporting…
-            </p>
-          )}
+          {running && <ExportProgressView progress={progress} />}
           {error && (
             <p className="vault-export__error" role="alert">
               {error}
@@ -135,6 +133,30 @@ export function VaultExportButton() {
         </form>
       </dialog>
     </>
+  )
+}
+
+/** A running export: files written out of all and the last one, or a spinner until the first answer. */
+function ExportProgressView({ progress }: { progress: ExportProgress | null }) {
+  if (!progress || progress.total === 0)
+    return (
+      <p className="vault-export__status" role="status">
+        <span className="vault-export__spinner" aria-hidden="true" /> Exporting…
+      </p>
+    )
+  return (
+    <div className="vault-export__status" role="status" data-testid="vault-export-progress">
+      <progress
+        className="vault-export__bar"
+        max={progress.total}
+        value={progress.done}
+        aria-label="Files written"
+      />
+      <p>
+        Exporting: {progress.done} of {progress.total} files
+        {progress.path && <span className="vault-export__path"> · {progress.path}</span>}
+      </p>
+    </div>
   )
 }
 
