@@ -131,3 +131,40 @@ test('Export library as vault… writes the vault from the app and names a file 
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
 })
+
+test('a long vault export shows how many files are written while it runs', async ({ app, notes }) => {
+  const { page } = app
+  const count = 400
+  const files = Array.from({ length: count }, (_, i) => ({
+    name: `Progress ${i + 1}.md`,
+    text: `# Progress ${i + 1}\n\nNote number ${i + 1}, exported among many.\n`,
+  }))
+  await callApi(page, 'notes.importMarkdown', { files })
+  await notes.create() // the export button sits in the open note's header
+
+  // Every text the progress view shows, recorded as the page changes, however quickly the export ends.
+  await page.evaluate(() => {
+    const seen: string[] = []
+    ;(window as unknown as { progressSeen: string[] }).progressSeen = seen
+    new MutationObserver(() => {
+      const view = document.querySelector('[data-testid="vault-export-progress"]')
+      if (view?.textContent && seen.at(-1) !== view.textContent) seen.push(view.textContent)
+    }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  })
+  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-progress-')), 'vault')
+  const dialog = page.getByTestId('vault-export-dialog')
+  await page.getByTestId('export-vault').click()
+  await dialog.getByTestId('vault-export-folder').fill(out)
+  await dialog.getByTestId('vault-export-run').click()
+  await expect(dialog.getByTestId('vault-export-report')).toContainText(
+    `Exported ${count + 1} notes and 0 sources`,
+  )
+  await expect(dialog.getByTestId('vault-export-progress')).toHaveCount(0)
+
+  const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
+  const counts = seen.map((text) => Number(/Exporting: (\d+) of 401 files/.exec(text)?.[1] ?? NaN))
+  expect(counts.length).toBeGreaterThan(0)
+  expect(counts.every((n) => n >= 0 && n <= count + 1)).toBe(true)
+  expect(counts).toEqual([...counts].sort((a, b) => a - b))
+  expect((await readdir(join(out, 'notes'))).length).toBe(count + 1)
+})
