@@ -155,7 +155,7 @@ function originMarkdown(sourceName: string | null, sourceUrl: string | null): st
 }
 
 /** A link destination in the pointy form, which takes any character once `<`, `>`, `\\` and character references are escaped. */
-export function linkDestination(url: string): string {
+function linkDestination(url: string): string {
   return `<${url.replace(/[<>\\]/g, '\\$&').replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')}>`
 }
 

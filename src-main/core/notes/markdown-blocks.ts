@@ -12,7 +12,7 @@ import {
   type TextFormatType,
 } from 'lexical'
 import { $createHeadingNode, $createQuoteNode, type HeadingTagType } from '@lexical/rich-text'
-import { $createListItemNode, $createListNode, type ListItemNode } from '@lexical/list'
+import { $createListItemNode, $createListNode, $isListNode, type ListItemNode } from '@lexical/list'
 import { $createCodeNode } from '@lexical/code'
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link'
 import { $createHorizontalRuleNode } from '@lexical/extension'
@@ -88,10 +88,23 @@ export function $blocksToNodes(
       if (labels && !labels.every((label) => usedFootnotes.has(label)))
         converted[index] = $blockToNodes(block, resolveExcerpt)
     })
-    return converted.flat()
+    return $keepListsApart(converted.flat())
   } finally {
     ;({ resolveNoteLink, footnotes } = previous)
   }
+}
+
+/**
+ * Two adjacent lists of the same type (Markdown `- a` then `+ b`) are two lists, but Lexical merges
+ * a list into the one before it. An empty paragraph between them keeps them apart, as it does when
+ * a writer ends one list and starts another in the editor; export skips it and changes the marker.
+ */
+function $keepListsApart(nodes: LexicalNode[]): LexicalNode[] {
+  return nodes.flatMap((node, index) => {
+    const before = nodes[index - 1]
+    const sameType = $isListNode(node) && $isListNode(before) && before.getListType() === node.getListType()
+    return sameType ? [$createParagraphNode(), node] : [node]
+  })
 }
 
 /** The labels of a paragraph made only of citation footnote definitions (recorded in `footnotes`), else null. */

@@ -99,6 +99,24 @@ const cases: { name: string; build: () => LexicalNode[]; markdown: string }[] = 
     markdown: '- a\n\n* [ ] b\n\n- c',
   },
   {
+    name: 'two bulleted lists with an empty paragraph between them stay two lists',
+    build: () => [
+      $createListNode('bullet').append(item(text('a'))),
+      $createParagraphNode(),
+      $createListNode('bullet').append(item(text('b'))),
+    ],
+    markdown: '- a\n\n* b',
+  },
+  {
+    name: 'two numbered lists with an empty paragraph between them stay two lists',
+    build: () => [
+      $createListNode('number').append(item(text('a')), item(text('b'))),
+      $createParagraphNode(),
+      $createListNode('number', 3).append(item(text('c'))),
+    ],
+    markdown: '1. a\n2. b\n\n3) c',
+  },
+  {
     name: 'inline code of spaces only is not padded',
     build: () => [paragraph(text('a '), text(' ', 'code'), text(' b'))],
     markdown: 'a ` ` b',

@@ -27,18 +27,14 @@ import { $isHeadingNode } from '@lexical/rich-text'
 import {
   $isElementNode,
   $isLineBreakNode,
+  $isParagraphNode,
   $isTextNode,
   LineBreakNode,
   TextNode,
   type LexicalNode,
 } from 'lexical'
 import { $isExcerptNode, ExcerptNode, type ExcerptFields } from './excerpt-node'
-import {
-  excerptToMarkdown,
-  isSafeUrl,
-  linkDestination,
-  type CitationSource,
-} from '../export/excerpt-citation'
+import { excerptToMarkdown, isSafeUrl, type CitationSource } from '../export/excerpt-citation'
 import { escapeHeadingEnd, escapeInline, escapeLineStart } from '../export/markdown-escape'
 import { NOTE_LINK } from './note-link-transformer'
 
@@ -121,11 +117,15 @@ export const CODE_BLOCK: MultilineElementTransformer = {
 /** Whether a list reads as numbered in Markdown (bullet and check lists share `-` items and merge). */
 const isNumbered = (list: ListNode): boolean => list.getListType() === 'number'
 
-/** How many lists of the same kind stand right before `list`, with nothing between them. */
+/** An empty paragraph writes nothing: lists on either side of it would run together in Markdown. */
+const $isEmptyParagraph = (node: LexicalNode | null): boolean => $isParagraphNode(node) && node.isEmpty()
+
+/** How many lists of the same kind stand right before `list`, with nothing (or only empty paragraphs) between them. */
 function $listsBefore(list: ListNode): number {
   let count = 0
-  for (let node = list.getPreviousSibling(); $isListNode(node); node = node.getPreviousSibling()) {
-    if (isNumbered(node) !== isNumbered(list)) break
+  for (let node = list.getPreviousSibling(); node; node = node.getPreviousSibling()) {
+    if ($isEmptyParagraph(node)) continue
+    if (!$isListNode(node) || isNumbered(node) !== isNumbered(list)) break
     count++
   }
   return count
@@ -149,6 +149,20 @@ function separatingAdjacentLists(transformer: ElementTransformer): ElementTransf
   }
 }
 
+/**
+ * A destination in the shape @lexical/markdown's LINK gives an ordinary link: an autolink written as
+ * `[text](url)` comes back as an ordinary link, and must then write out the same bytes.
+ */
+function destinationAsLinkWritesIt(url: string): string {
+  const referencesKept = url.replace(/&(?=#\d+;|#[Xx][\dA-Fa-f]+;|[A-Za-z][\dA-Za-z]*;)/g, '&#38;')
+  if (url === '' || /\s/.test(url))
+    return `<${referencesKept
+      .replace(/([\\<>])/g, '\\$1')
+      .replace(/\r/g, '&#13;')
+      .replace(/\n/g, '&#10;')}>`
+  return referencesKept.replace(/([\\()])/g, '\\$1').replace(/^</, '\\<')
+}
+
 /** Links with a scheme we do not trust keep their words and lose the link; auto links use `<url>`. */
 export const SAFE_LINK: TextMatchTransformer = {
   dependencies: [LinkNode, AutoLinkNode],
@@ -162,7 +176,7 @@ export const SAFE_LINK: TextMatchTransformer = {
     // An autolink takes no escapes, so only a URL that needs none is written as `<url>`.
     const plain = /^[^\s<>\\]+$/.test(url) && !/&#?[A-Za-z0-9]+;/.test(url)
     if ((text === url || text === bare) && plain) return `<${text === url ? url : bare}>`
-    return `[${exportChildren(node)}](${linkDestination(url)})`
+    return `[${exportChildren(node)}](${destinationAsLinkWritesIt(url)})`
   },
   regExp: NEVER,
   type: 'text-match',
