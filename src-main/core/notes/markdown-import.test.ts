@@ -152,7 +152,7 @@ describe('importNoteFromMarkdown', () => {
   it('keeps two adjacent lists of the same kind apart, with an empty paragraph between them', async () => {
     const note = await importNoteFromMarkdown(store, '- foo\n- bar\n+ baz\n', 'lists.md')
     const { content } = await getNote(store, note.id)
-    const shape = content.root.children.map((node) => {
+    const shape = content!.root.children.map((node) => {
       const element = node as { type: string; listType?: string; children?: unknown[] }
       return `${element.type}${element.listType ? ` ${element.listType}` : ''} (${element.children?.length ?? 0})`
     })
