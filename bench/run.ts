@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { benchCore, type BenchResult } from './core'
+import { benchLongPage } from './long-page'
 
 /** The benchmarks that run as their own programs, each writing its detailed JSON beside it. */
 const PROGRAMS = [
@@ -11,7 +12,7 @@ const PROGRAMS = [
 
 /** `npm run bench`: every benchmark, a table on stdout, and bench/results.json. */
 async function main(): Promise<void> {
-  const results: BenchResult[] = await benchCore()
+  const results: BenchResult[] = [...(await benchCore()), ...(await benchLongPage())]
   printTable(results)
   const programs: Record<string, unknown> = {}
   for (const program of PROGRAMS) {
