@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import type { Article } from '../../src-main/core/records'
 import { api } from '../api'
 import { useNotifier } from '../ui/notices'
@@ -17,22 +17,29 @@ export function ArticleTags({ articleId, tags: loaded, onChanged }: ArticleTagsP
   const notifier = useNotifier()
   const [tags, setTags] = useState(loaded)
   const [draft, setDraft] = useState('')
+  // Changes are saved one after another, each applied to the list the library last answered: two
+  // quick additions must not both start from the same list, or the first would be lost.
+  const stored = useRef(loaded)
+  const saving = useRef<Promise<void>>(Promise.resolve())
 
   // The library cleans the tags (no #, lower case, no repeats); the chips show its answer.
-  const save = async (next: string[]) => {
-    try {
-      const article = await api.call('articles.setTags', { id: articleId, tags: next })
-      setTags(article.tags)
-      onChanged(article)
-    } catch (error) {
-      notifier.error('Could not save the tags', error)
-    }
+  const change = (edit: (current: string[]) => string[]) => {
+    saving.current = saving.current.then(async () => {
+      try {
+        const article = await api.call('articles.setTags', { id: articleId, tags: edit(stored.current) })
+        stored.current = article.tags
+        setTags(article.tags)
+        onChanged(article)
+      } catch (error) {
+        notifier.error('Could not save the tags', error)
+      }
+    })
   }
 
   const addDraft = () => {
     const added = draft.split(',').filter((tag) => tag.trim().replace(/^#+/, '').trim())
     setDraft('')
-    if (added.length > 0) void save([...tags, ...added])
+    if (added.length > 0) change((current) => [...current, ...added])
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -41,7 +48,7 @@ export function ArticleTags({ articleId, tags: loaded, onChanged }: ArticleTagsP
       addDraft()
     } else if (event.key === 'Backspace' && draft === '' && tags.length > 0) {
       event.preventDefault()
-      void save(tags.slice(0, -1))
+      change((current) => current.slice(0, -1))
     }
   }
 
@@ -56,7 +63,7 @@ export function ArticleTags({ articleId, tags: loaded, onChanged }: ArticleTagsP
               className="tag-chip__remove"
               aria-label={`Remove tag ${tag}`}
               title="Remove tag"
-              onClick={() => void save(tags.filter((other) => other !== tag))}
+              onClick={() => change((current) => current.filter((other) => other !== tag))}
             >
               ×
             </button>
