@@ -128,8 +128,18 @@ test('Export library as vault… writes the vault from the app and names a file 
     'notes/Dialog note.md → notes/Dialog note.commonplace.md',
   )
   expect(await readFile(join(out, 'notes', 'Dialog note.md'), 'utf8')).toBe('# Mine now\n')
+
+  // The styles chosen are the library's export settings: kept for the next export of any kind.
+  await dialog.getByLabel('Citations').selectOption('footnotes')
+  await dialog.getByLabel('Note links').selectOption('markdown')
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toBeHidden()
+  await expect
+    .poll(() => callApi(page, 'library.settings', {}))
+    .toEqual({ export: { citations: 'footnotes', links: 'markdown' } })
+  await page.getByTestId('export-vault').click()
+  await expect(dialog.getByLabel('Citations')).toHaveValue('footnotes')
+  await expect(dialog.getByLabel('Note links')).toHaveValue('markdown')
 })
 
 test('a long vault export shows how many files are written while it runs', async ({ app, notes }) => {

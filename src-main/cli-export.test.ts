@@ -11,8 +11,6 @@ import { importNoteFromMarkdown } from './core/notes/markdown-import'
 import { runCliProcess as cli } from './testing/run-cli'
 import { SAMPLE_ARTICLE } from './testing/corpus'
 
-
-
 let work: string
 let library: string
 beforeEach(async () => {
@@ -104,5 +102,34 @@ describe('commonplace export --all and cite', () => {
     expect(bibtex.stdout).toMatch(/^@misc\{iraqnd,\n {2}title = \{\{Iraq Kurdish Referendum 2017\}\}/)
     expect((await cli('cite', '--format', 'ris', '--all', '--library', library)).code).toBe(2)
     expect((await cli('export', '--all', '--library', library)).code).toBe(2)
+  }, 180_000)
+})
+
+describe('commonplace settings', () => {
+  it('shows and changes the export styles, which exports then follow unless a flag says otherwise', async () => {
+    await writeFile(join(work, 'linked.md'), '# Linked\n\nSee [[Other]].\n')
+    await writeFile(join(work, 'other.md'), '# Other\n\nWords.\n')
+    const imported = await cli(
+      'note',
+      'import',
+      join(work, 'other.md'),
+      join(work, 'linked.md'),
+      '--library',
+      library,
+      '--json',
+    )
+    const linked = (JSON.parse(imported.stdout) as { id: string }[])[1]!.id
+
+    expect((await cli('settings', '--library', library)).stdout).toBe('citations inline\nlinks     wiki\n')
+    const changed = await cli('settings', '--links', 'markdown', '--library', library, '--json')
+    expect(JSON.parse(changed.stdout)).toEqual({ export: { citations: 'inline', links: 'markdown' } })
+    expect((await cli('export', linked, '--library', library)).stdout).toContain('See [Other](Other.md).')
+    expect((await cli('export', linked, '--links', 'wiki', '--library', library)).stdout).toContain(
+      'See [[Other]].',
+    )
+
+    const wrong = await cli('settings', '--citations', 'endnotes', '--library', library)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toContain('--citations must be inline or footnotes')
   }, 180_000)
 })

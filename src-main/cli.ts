@@ -21,6 +21,8 @@ Commands:
                                every note and source as a Markdown vault folder; re-exporting
                                updates it but never overwrites files edited since; --everything adds
                                originals, extracted text and W3C Web Annotation JSON of the excerpts
+  settings [--citations inline|footnotes] [--links wiki|markdown]
+                               show or change how exports cite and link when no flag says so
   cite <noteId|--all> --format bibtex|csl-json
                                the sources a note cites (or all sources) as BibTeX or CSL-JSON
   excerpt add <articleId> --quote "WORDS" [--occurrence N] [--comment TEXT] [--tag T]…

@@ -9,8 +9,9 @@ import type { LibraryStore } from '../core/store/library-store'
 import { articlesToCite, formatCitations } from '../core/export/citations'
 
 const Id = z.string().min(1).max(200)
-const Citations = z.enum(['inline', 'footnotes']).default('inline')
-const Links = z.enum(['wiki', 'markdown']).default('wiki')
+// Left out, the library's export settings apply (library.setExportSettings).
+const Citations = z.enum(['inline', 'footnotes']).optional()
+const Links = z.enum(['wiki', 'markdown']).optional()
 
 /** The vault export running in each open library: files written so far, for `export.progress`. */
 const runningExports = new WeakMap<LibraryStore, { done: number; total: number; path: string }>()

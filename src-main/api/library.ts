@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { method } from './method'
+import { LibrarySettings } from '../core/records'
+import { librarySettings, setExportSettings } from '../core/settings'
 
 export const libraryMethods = {
   'library.info': method({
@@ -11,5 +13,21 @@ export const libraryMethods = {
       const { articles, excerpts, notes } = store.data
       return { dir: store.dir, articles: articles.length, excerpts: excerpts.length, notes: notes.length }
     },
+  }),
+  'library.settings': method({
+    summary: "The library's settings: how Markdown exports cite excerpts and write note links by default.",
+    input: z.object({}),
+    output: LibrarySettings,
+    handler: ({ store }) => librarySettings(store),
+  }),
+  'library.setExportSettings': method({
+    summary:
+      'Changes the default citation style and note-link style of Markdown exports (app, browser mode and CLI).',
+    input: z.object({
+      citations: z.enum(['inline', 'footnotes']).optional(),
+      links: z.enum(['wiki', 'markdown']).optional(),
+    }),
+    output: LibrarySettings,
+    handler: ({ store }, changes) => setExportSettings(store, changes),
   }),
 }

@@ -5,7 +5,7 @@ import { call, exportStyle, print, printJson, UsageError, type Command } from '.
 // --json output is for programs: no progress line beside it.
 const NO_TERMINAL: ProgressStream = { isTTY: false, write: () => undefined }
 
-/** Commands that write Markdown and citations: export, cite. */
+/** Commands that write Markdown and citations: export, cite, and the export settings. */
 export const exportCommands: Record<string, Command> = {
   async export(context, [id]) {
     const { output, all, out, originals, everything } = context.options
@@ -49,6 +49,18 @@ export const exportCommands: Record<string, Command> = {
       if (context.json) printJson(exported)
       else process.stdout.write(exported.markdown)
     }
+    return 0
+  },
+  async settings(context, args) {
+    if (args.length > 0)
+      throw new UsageError('usage: settings [--citations inline|footnotes] [--links wiki|markdown]')
+    const changes = exportStyle(context.options)
+    const settings =
+      changes.citations || changes.links
+        ? await call(context, 'library.setExportSettings', changes)
+        : await call(context, 'library.settings', {})
+    if (context.json) printJson(settings)
+    else print(`citations ${settings.export.citations}\nlinks     ${settings.export.links}`)
     return 0
   },
   async cite(context, [noteId]) {

@@ -73,14 +73,28 @@ export const NoteSummary = z.object({
 })
 export type NoteSummary = z.infer<typeof NoteSummary>
 
+/** How Markdown exports cite excerpts and write note links unless a call says otherwise. */
+export const ExportSettings = z.object({
+  citations: z.enum(['inline', 'footnotes']).default('inline'),
+  links: z.enum(['wiki', 'markdown']).default('wiki'),
+})
+export type ExportSettings = z.infer<typeof ExportSettings>
+
+/** The library's own settings, shared by the app, browser mode and the CLI. */
+export const LibrarySettings = z.object({
+  export: ExportSettings.prefault({}),
+})
+export type LibrarySettings = z.infer<typeof LibrarySettings>
+
 export const LibraryData = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
   articles: z.array(Article).default([]),
   excerpts: z.array(Excerpt).default([]),
   notes: z.array(NoteSummary).default([]),
+  settings: LibrarySettings.prefault({}),
 })
 export type LibraryData = z.infer<typeof LibraryData>
 
 export function emptyLibrary(): LibraryData {
-  return { schemaVersion: LIBRARY_SCHEMA_VERSION, articles: [], excerpts: [], notes: [] }
+  return LibraryData.parse({ schemaVersion: LIBRARY_SCHEMA_VERSION })
 }

@@ -28,11 +28,23 @@ export function VaultExportButton() {
     setReport(null)
     setError(null)
     dialogRef.current?.showModal()
+    api.call('library.settings', {}).then(
+      ({ export: style }) => {
+        setCitations(style.citations)
+        setLinks(style.links)
+      },
+      () => {}, // the defaults shown stay until the user picks
+    )
     if (!outDir)
       api.call('export.vaultDefaultDir', {}).then(
         ({ path }) => setOutDir((typed) => typed || path),
         () => {}, // only a suggestion: the field stays empty for the user to fill
       )
+  }
+
+  // The styles are the library's export settings: Export Markdown and the CLI use them too.
+  const keepStyle = (style: { citations: typeof citations } | { links: typeof links }) => {
+    api.call('library.setExportSettings', style).catch((failure: unknown) => setError(messageOf(failure)))
   }
 
   const run = async (event: FormEvent) => {
@@ -88,7 +100,11 @@ export function VaultExportButton() {
               Citations{' '}
               <select
                 value={citations}
-                onChange={(event) => setCitations(event.target.value as typeof citations)}
+                onChange={(event) => {
+                  const chosen = event.target.value as typeof citations
+                  setCitations(chosen)
+                  keepStyle({ citations: chosen })
+                }}
               >
                 <option value="inline">a line under each quote</option>
                 <option value="footnotes">footnotes</option>
@@ -96,7 +112,14 @@ export function VaultExportButton() {
             </label>
             <label>
               Note links{' '}
-              <select value={links} onChange={(event) => setLinks(event.target.value as typeof links)}>
+              <select
+                value={links}
+                onChange={(event) => {
+                  const chosen = event.target.value as typeof links
+                  setLinks(chosen)
+                  keepStyle({ links: chosen })
+                }}
+              >
                 <option value="wiki">[[wiki links]]</option>
                 <option value="markdown">Markdown links</option>
               </select>
@@ -110,6 +133,9 @@ export function VaultExportButton() {
               Include the original files
             </label>
           </fieldset>
+          <p className="vault-export__hint">
+            The citation and note-link styles are kept for every export, Export Markdown included.
+          </p>
           {running && <ExportProgressView progress={progress} />}
           {error && (
             <p className="vault-export__error" role="alert">

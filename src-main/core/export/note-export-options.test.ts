@@ -1,12 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { parse as parseYaml } from 'yaml'
 import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical'
 import { $createHeadingNode } from '@lexical/rich-text'
-import { LibraryStore } from '../store/library-store'
+import { LibraryStore, INDEX_FILE } from '../store/library-store'
+import { librarySettings, setExportSettings } from '../settings'
 import { importPaths } from '../import/import-files'
 import { readArticleText, findArticle } from '../articles'
 import { createExcerpt } from '../excerpts'
@@ -128,5 +129,41 @@ describe('note export options', () => {
     expect(imported.tags).toEqual(['kurds'])
     const again = (await exportNote(store, imported.id, options)).markdown
     expect(splitFrontMatter(again).body).toBe(splitFrontMatter(once).body)
+  })
+})
+
+describe("the library's export settings", () => {
+  it('decide the style when an export does not, are kept on disk, and give way to an explicit option', async () => {
+    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'wiki' })
+    await setExportSettings(store, { citations: 'footnotes', links: 'markdown' })
+    try {
+      const reopened = await LibraryStore.open(store.dir)
+      expect(librarySettings(reopened).export).toEqual({ citations: 'footnotes', links: 'markdown' })
+
+      const { markdown } = await exportNote(store, citing.id)
+      expect(markdown).toContain('criticized the vote.[^1]')
+      expect(markdown).toContain('See [Target (draft) note](Target%20%28draft%29%20note.md) #kurds')
+      const inline = (await exportNote(store, citing.id, { citations: 'inline', links: 'wiki' })).markdown
+      expect(inline).not.toContain('[^1]')
+      expect(inline).toContain('[[Target (draft) note]]')
+    } finally {
+      await setExportSettings(store, { citations: 'inline', links: 'wiki' })
+    }
+  })
+
+  it('change only what is given', async () => {
+    await setExportSettings(store, { links: 'markdown' })
+    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'markdown' })
+    await setExportSettings(store, { links: 'wiki' })
+  })
+
+  it('take their defaults in a library written before they existed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'commonplace-settings-old-'))
+    await writeFile(
+      join(dir, INDEX_FILE),
+      JSON.stringify({ schemaVersion: 1, articles: [], excerpts: [], notes: [] }),
+    )
+    const old = await LibraryStore.open(dir)
+    expect(librarySettings(old).export).toEqual({ citations: 'inline', links: 'wiki' })
   })
 })

@@ -14,11 +14,11 @@ import { escapeHeadingEnd, escapeInline } from './markdown-escape'
 import { noteFileName } from './note-file-name'
 import { withNoteTitles } from '../notes/note-link-transformer'
 
-/** Choices a note export makes; every one has a default, so `{}` is a complete set. */
+/** Choices a note export makes; every one has a default (the library's export settings), so `{}` is a complete set. */
 export interface NoteExportOptions {
-  /** Excerpt citations as a line under each quote (default) or as footnotes at the end. */
+  /** Excerpt citations as a line under each quote or as footnotes at the end; default: the library's setting. */
   citations?: CitationStyle
-  /** Note links as `[[Title]]` (default) or relative Markdown links. */
+  /** Note links as `[[Title]]` or relative Markdown links; default: the library's setting. */
   links?: NoteLinkStyle
   /** Where a linked note's file is, relative to this one (a vault's names); default: `<title>.md` beside it. */
   noteHref?: (noteId: string) => string | null
@@ -50,9 +50,13 @@ export async function exportNote(
   try {
     const editor = createNoteEditor()
     loadNoteContent(editor, content)
-    const transformers = transformersFor(options.links ?? 'wiki', target, options.noteHref !== undefined)
+    const transformers = transformersFor(
+      options.links ?? store.data.settings.export.links,
+      target,
+      options.noteHref !== undefined,
+    )
     ;({ result: body, footnotes } = editor.getEditorState().read(() =>
-      withCitations(options.citations ?? 'inline', options.excerptHref, () =>
+      withCitations(options.citations ?? store.data.settings.export.citations, options.excerptHref, () =>
         withNoteTitles(titleOf, () =>
           withExcerptSources(
             (excerpt) => currentSource(store, excerpt),
