@@ -61,7 +61,7 @@ describe('the preload bridge', () => {
     expect(Object.keys(bridge).sort()).toEqual([
       'invoke',
       'onDeepLink',
-      'onImported',
+      'onImportPaths',
       'onMenuCommand',
       'platform',
     ])
@@ -70,23 +70,29 @@ describe('the preload bridge', () => {
 
   it('calls the API in the main process and returns the result', async () => {
     const outcome = await bridge.invoke('articles.importSample', {})
-    expect(outcome).toMatchObject({ ok: true, result: { status: 'imported', title: 'Iraq Kurdish Referendum 2017' } })
+    expect(outcome).toMatchObject({
+      ok: true,
+      result: { status: 'imported', title: 'Iraq Kurdish Referendum 2017' },
+    })
     const articles = await bridge.invoke('articles.list', {})
     expect(articles).toMatchObject({ ok: true, result: [{ title: 'Iraq Kurdish Referendum 2017' }] })
   })
 
   it('hands an error back as a plain reply, so its code survives the context bridge', async () => {
     const failure = await bridge.invoke('articles.get', { id: 'missing' })
-    expect(failure).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('missing') } })
+    expect(failure).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('missing') },
+    })
   })
 
-  it('delivers File ▸ Import results until unsubscribed', () => {
-    const received: unknown[] = []
-    const unsubscribe = bridge.onImported((reply) => received.push(reply))
-    window.webContents.send(IPC_CHANNELS.imported, { ok: true, result: [] })
+  it('delivers the files picked in File ▸ Import until unsubscribed', () => {
+    const received: string[][] = []
+    const unsubscribe = bridge.onImportPaths((paths) => received.push(paths))
+    window.webContents.send(IPC_CHANNELS.importPaths, ['/home/a/one.pdf', '/home/a/two.txt'])
     unsubscribe()
-    window.webContents.send(IPC_CHANNELS.imported, { ok: true, result: [] })
-    expect(received).toEqual([{ ok: true, result: [] }])
+    window.webContents.send(IPC_CHANNELS.importPaths, ['/home/a/three.txt'])
+    expect(received).toEqual([['/home/a/one.pdf', '/home/a/two.txt']])
   })
 
   it('delivers menu commands until unsubscribed', () => {

@@ -16,11 +16,11 @@ const bridge = {
       ipcRenderer.removeListener(IPC_CHANNELS.menu, relay)
     }
   },
-  onImported(listener: (reply: Reply) => void): () => void {
-    const relay = (_event: IpcRendererEvent, reply: Reply) => listener(reply)
-    ipcRenderer.on(IPC_CHANNELS.imported, relay)
+  onImportPaths(listener: (paths: string[]) => void): () => void {
+    const relay = (_event: IpcRendererEvent, paths: string[]) => listener(paths)
+    ipcRenderer.on(IPC_CHANNELS.importPaths, relay)
     return () => {
-      ipcRenderer.removeListener(IPC_CHANNELS.imported, relay)
+      ipcRenderer.removeListener(IPC_CHANNELS.importPaths, relay)
     }
   },
   onDeepLink(listener: (link: DeepLink) => void): () => void {

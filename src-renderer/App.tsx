@@ -3,12 +3,12 @@ import type { Excerpt, NoteSummary } from '../src-main/core/records'
 import type { MenuCommand } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
 import { onDesktopImport, onMenuCommand } from './api'
-import { importNotice, type ImportOutcome } from './library/import-outcomes'
 import { useNotifier } from './ui/notices'
 import { useConfirm } from './ui/confirm'
 import { ImportIcon, PlusIcon } from './ui/icons'
 import { useLibrary } from './library/use-library'
 import { useFileDrop } from './library/use-file-drop'
+import { localFile } from './library/import-queue'
 import { LibraryList } from './library/LibraryList'
 import { EmptyLibrary } from './library/EmptyLibrary'
 import { ImportInput } from './library/ImportInput'
@@ -160,18 +160,9 @@ export function App() {
   })
   useEffect(() => onMenuCommand((command) => onMenu(command)), [])
 
-  const onNativeImport = useEffectEvent((outcomes: ImportOutcome[]) => {
-    notifier.show(importNotice(outcomes))
-    void library.refresh()
-  })
-  useEffect(
-    () =>
-      onDesktopImport(
-        (outcomes) => onNativeImport(outcomes),
-        (error) => notifier.error('Could not import', error),
-      ),
-    [notifier],
-  )
+  // File ▸ Import in the desktop app: the picked files go through the same queue as the chooser's.
+  const onNativeImport = useEffectEvent((paths: string[]) => importFiles(paths.map(localFile)))
+  useEffect(() => onDesktopImport((paths) => onNativeImport(paths)), [])
 
   const libraryEmpty = library.articles !== null && library.articles.length === 0
   const showingBoth = openArticleId !== null && openNote !== null

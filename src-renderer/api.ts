@@ -109,21 +109,11 @@ function unwrap(reply: WireReply): unknown {
 export const api: CommonplaceApi = bridge ? desktopApi(bridge) : httpApi()
 
 /**
- * Listens for the outcomes of File ▸ Import, which the desktop app runs with a native dialog in its
- * main process; in the browser there is no such menu, so nothing ever arrives.
+ * Listens for the files picked in File ▸ Import, the desktop app's native dialog run by its main
+ * process; the window imports them. In the browser there is no such menu, so nothing ever arrives.
  */
-export function onDesktopImport(
-  listener: (outcomes: MethodOutput<'articles.importPaths'>) => void,
-  onError: (error: ApiError) => void,
-): () => void {
-  if (!bridge) return () => {}
-  return bridge.onImported((reply) => {
-    try {
-      listener(unwrap(reply) as MethodOutput<'articles.importPaths'>)
-    } catch (error) {
-      onError(error as ApiError)
-    }
-  })
+export function onDesktopImport(listener: (paths: string[]) => void): () => void {
+  return bridge ? bridge.onImportPaths(listener) : () => {}
 }
 
 /** Listens for desktop menu commands; in the browser there is no menu, so nothing ever arrives. */

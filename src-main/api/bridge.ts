@@ -16,8 +16,11 @@ export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<Reply>
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
-  /** Subscribes to the results of File ▸ Import (a native dialog run by the main process). */
-  onImported(listener: (reply: Reply) => void): () => void
+  /**
+   * Subscribes to the files picked in File ▸ Import (a native dialog run by the main process); the
+   * window imports them through its import queue, with progress and Cancel.
+   */
+  onImportPaths(listener: (paths: string[]) => void): () => void
   /** Subscribes to `commonplace://` links the operating system opened the app with; returns the unsubscribe function. */
   onDeepLink(listener: (link: DeepLink) => void): () => void
 }
@@ -26,7 +29,8 @@ export interface DesktopBridge {
 export const IPC_CHANNELS = {
   call: 'commonplace:call',
   menu: 'commonplace:menu',
-  imported: 'commonplace:imported',
+  /** main → window: paths picked in the native Import dialog, for the window to import. */
+  importPaths: 'commonplace:import-paths',
   /** invoke: takes the deep link waiting for the window (or null). */
   deepLink: 'commonplace:deep-link',
   /** main → window: a deep link is waiting; take it. */

@@ -76,7 +76,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
     isPackaged: app.isPackaged,
     isDevelopment: renderer.isDevServer,
     libraryDir: library.store.dir,
-  }, (window) => void importWithNativeDialog(window, library))
+  }, (window) => void importWithNativeDialog(window))
 
   // One window opening at a time: a second dock click while one is on its way adds nothing.
   let opening: Promise<unknown> | null = null

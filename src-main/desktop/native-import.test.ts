@@ -17,36 +17,33 @@ beforeEach(async () => {
   library = await openLibrary(await mkdtemp(join(tmpdir(), 'commonplace-native-import-')), SAMPLE_ARTICLE)
 })
 
-const importedReplies = (window: ElectronWindow) =>
+const pathsSent = (window: ElectronWindow) =>
   standInOf(window)
-    .webContents.sentMessages.filter((message) => message.channel === IPC_CHANNELS.imported)
+    .webContents.sentMessages.filter((message) => message.channel === IPC_CHANNELS.importPaths)
     .map((message) => message.args[0])
 
 describe('File ▸ Import', () => {
-  it('imports what the user picks in the native dialog and tells the window', async () => {
-    electronStandIn.openDialogAnswer = { canceled: false, filePaths: [SAMPLE_ARTICLE, join(tmpdir(), 'nope.txt')] }
+  it('hands what the user picks in the native dialog to the window, which imports it with progress', async () => {
+    const picked = [SAMPLE_ARTICLE, join(tmpdir(), 'nope.txt')]
+    electronStandIn.openDialogAnswer = { canceled: false, filePaths: picked }
     const window = new ElectronWindow({ show: false })
-    await importWithNativeDialog(window, library)
+    await importWithNativeDialog(window)
     expect(electronStandIn.openDialogs[0]).toMatchObject({
       properties: ['openFile', 'multiSelections'],
-      filters: [expect.objectContaining({ extensions: expect.arrayContaining(['txt', 'md']) }), expect.anything()],
+      filters: [
+        expect.objectContaining({ extensions: expect.arrayContaining(['txt', 'md']) }),
+        expect.anything(),
+      ],
     })
-    expect(importedReplies(window)).toEqual([
-      {
-        ok: true,
-        result: [
-          expect.objectContaining({ status: 'imported', title: 'Iraq Kurdish Referendum 2017' }),
-          expect.objectContaining({ status: 'failed', message: expect.stringContaining('nope.txt') }),
-        ],
-      },
-    ])
-    expect(library.store.data.articles).toHaveLength(1)
+    expect(pathsSent(window)).toEqual([picked])
+    // The window's queue imports them, one call per file (articles.importPaths).
+    expect(library.store.data.articles).toHaveLength(0)
   })
 
   it('does nothing when the dialog is cancelled', async () => {
     const window = new ElectronWindow({ show: false })
-    await importWithNativeDialog(window, library)
-    expect(importedReplies(window)).toEqual([])
+    await importWithNativeDialog(window)
+    expect(pathsSent(window)).toEqual([])
     expect(library.store.data.articles).toHaveLength(0)
   })
 })

@@ -1,15 +1,13 @@
 import { dialog, type BrowserWindow } from 'electron'
-import type { Library } from '../core/library'
-import { invoke } from '../api/invoke'
 import { IPC_CHANNELS } from '../api/bridge'
 import { supportedExtensions } from '../core/import/importers'
 
 /**
- * File ▸ Import: the main process shows the native Open dialog and imports the chosen files itself,
- * because Chromium ignores a file input clicked without a user gesture in the page (as a menu click is).
- * The window then receives the outcomes, as if it had imported them.
+ * File ▸ Import: the main process shows the native Open dialog, because Chromium ignores a file input
+ * clicked without a user gesture in the page (as a menu click is). The window gets the chosen paths and
+ * imports them one by one through its import queue, so the user sees each file's progress and can cancel.
  */
-export async function importWithNativeDialog(window: BrowserWindow, library: Library): Promise<void> {
+export async function importWithNativeDialog(window: BrowserWindow): Promise<void> {
   const choice = await dialog.showOpenDialog(window, {
     title: 'Import Files',
     buttonLabel: 'Import',
@@ -20,6 +18,5 @@ export async function importWithNativeDialog(window: BrowserWindow, library: Lib
     ],
   })
   if (choice.canceled || choice.filePaths.length === 0) return
-  const reply = await invoke(library, 'articles.importPaths', { paths: choice.filePaths })
-  if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.imported, reply)
+  if (!window.isDestroyed()) window.webContents.send(IPC_CHANNELS.importPaths, choice.filePaths)
 }

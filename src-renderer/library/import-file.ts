@@ -1,7 +1,7 @@
 import type { MethodOutput } from '../../src-main/api/contract'
 import { api } from '../api'
 import { readFileForUpload } from './read-files'
-import { ImportQueue } from './import-queue'
+import { ImportQueue, isLocalFile, type ImportItem } from './import-queue'
 import type { ImportOutcome } from './import-outcomes'
 
 type ImportFormats = MethodOutput<'articles.formats'>
@@ -19,23 +19,28 @@ export function importFormats(): Promise<ImportFormats> {
 }
 
 /** Sends one file to the importer; any failure, even of the call itself, comes back as a failed outcome. */
-export async function importFile(file: File): Promise<ImportOutcome> {
+export async function importFile(item: ImportItem): Promise<ImportOutcome> {
   const failed = (message: string): ImportOutcome => ({
-    name: file.name,
+    name: item.name,
     status: 'failed',
     articleId: null,
     title: null,
-    message: message.includes(file.name) ? message : `${file.name}: ${message}`,
+    message: message.includes(item.name) ? message : `${item.name}: ${message}`,
   })
   try {
+    // A path is read by the core where the file is; the core checks its size and type.
+    if (isLocalFile(item)) {
+      const [outcome] = await api.call('articles.importPaths', { paths: [item.path] })
+      return outcome ?? failed('the import gave no answer')
+    }
     const { maxBytes } = await importFormats()
     // Refused before reading: a huge file would take long to encode only to be turned away.
-    if (file.size > maxBytes) {
+    if (item.size > maxBytes) {
       return failed(
-        `${file.name} is larger than the import limit of ${Math.round(maxBytes / 1024 / 1024)} MB`,
+        `${item.name} is larger than the import limit of ${Math.round(maxBytes / 1024 / 1024)} MB`,
       )
     }
-    const upload = await readFileForUpload(file)
+    const upload = await readFileForUpload(item)
     const [outcome] = await api.call('articles.import', { files: [upload] })
     return outcome ?? failed('the import gave no answer')
   } catch (error) {

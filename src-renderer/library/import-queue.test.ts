@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { ImportQueue, countRows, type ImportQueueEvent } from './import-queue'
+import { ImportQueue, countRows, localFile, type ImportItem, type ImportQueueEvent } from './import-queue'
 import type { ImportOutcome } from './import-outcomes'
 import { importableFiles } from './importable-files'
 
 /** An importer that answers by file name and lets the test decide when each answer arrives. */
 function gatedImporter() {
   const pending: { name: string; release: () => void }[] = []
-  const importOne = (file: File): Promise<ImportOutcome> =>
+  const importOne = (file: ImportItem): Promise<ImportOutcome> =>
     new Promise((resolve) => {
       const outcome: ImportOutcome = file.name.startsWith('bad')
         ? {
@@ -110,5 +110,26 @@ describe('importableFiles', () => {
     )
     expect(chosen.files.map((file) => file.name)).toEqual(['a.MD', 'b.pdf'])
     expect(chosen.skipped).toBe(4)
+  })
+})
+
+describe('local files (File ▸ Import in the desktop app)', () => {
+  it('are named by the last part of their path and go through the same queue as picked files', async () => {
+    expect(localFile('/home/ana/Reading/paper.pdf')).toEqual({
+      kind: 'path',
+      path: '/home/ana/Reading/paper.pdf',
+      name: 'paper.pdf',
+    })
+    expect(localFile('C:\\Users\\ana\\notes.md').name).toBe('notes.md')
+    const importer = gatedImporter()
+    const queue = new ImportQueue(importer.importOne)
+    queue.enqueue([localFile('/tmp/a.md'), ...files('b.md'), localFile('/tmp/bad.pdf')])
+    expect(queue.getSnapshot().rows.map((row) => [row.name, row.state])).toEqual([
+      ['a.md', 'importing'],
+      ['b.md', 'queued'],
+      ['bad.pdf', 'queued'],
+    ])
+    for (let n = 0; n < 3; n++) await importer.finishNext()
+    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['done', 'done', 'failed'])
   })
 })

@@ -21,8 +21,27 @@ export interface ImportQueueSnapshot {
   cancelling: boolean
 }
 
+/** A file on the library's machine, picked in the desktop app's native Import dialog. */
+export interface LocalFile {
+  kind: 'path'
+  path: string
+  name: string
+}
+
+/** What the queue imports: a file the page can read (chooser, drop), or a path the main process gave. */
+export type ImportItem = File | LocalFile
+
+export function isLocalFile(item: ImportItem): item is LocalFile {
+  return 'kind' in item && item.kind === 'path'
+}
+
+/** A local file for a path, named by its last part (Windows or POSIX separators). */
+export function localFile(path: string): LocalFile {
+  return { kind: 'path', path, name: path.split(/[\\/]/).pop() || path }
+}
+
 /** Imports one file and says how it went; it never throws (a failure is an outcome). */
-export type ImportOneFile = (file: File) => Promise<ImportOutcome>
+export type ImportOneFile = (item: ImportItem) => Promise<ImportOutcome>
 
 /** What the queue tells those who follow its work. */
 export type ImportQueueEvent =
@@ -33,7 +52,7 @@ export type ImportQueueListener = (event: ImportQueueEvent) => void
 
 interface QueuedFile {
   rowId: number
-  file: File
+  item: ImportItem
 }
 
 const STATE_OF: Record<ImportOutcome['status'], ImportRowState> = {
@@ -75,14 +94,14 @@ export class ImportQueue {
   }
 
   /** Adds files to the batch (a new batch if none is running) and starts working through them. */
-  enqueue(files: File[]): void {
+  enqueue(files: ImportItem[]): void {
     if (files.length === 0) return
     const startsBatch = !this.snapshot.running
     const rows = startsBatch ? [] : [...this.snapshot.rows]
     if (startsBatch) this.outcomes = []
     for (const file of files) {
       const rowId = this.nextRowId++
-      this.waiting.push({ rowId, file })
+      this.waiting.push({ rowId, item: file })
       rows.push({ id: rowId, name: file.name, state: 'queued', message: null, articleId: null })
     }
     // Files added after a cancel are a new wish: they are imported.
@@ -115,7 +134,7 @@ export class ImportQueue {
   private async work(): Promise<void> {
     for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
       this.setRow(next.rowId, { state: 'importing' })
-      const outcome = await this.importOne(next.file)
+      const outcome = await this.importOne(next.item)
       this.outcomes.push(outcome)
       this.setRow(next.rowId, {
         state: STATE_OF[outcome.status],

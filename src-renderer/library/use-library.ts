@@ -4,6 +4,7 @@ import { api, messageOf } from '../api'
 import { useNotifier } from '../ui/notices'
 import { countOf } from '../ui/format'
 import { importQueue } from './import-file'
+import type { ImportItem } from './import-queue'
 import { importNotice, type ImportOutcome } from './import-outcomes'
 
 /** The library's articles and what can be done to them. */
@@ -14,7 +15,7 @@ export interface LibraryState {
   importing: boolean
   refresh(): Promise<void>
   /** Queues files for import; the progress view shows each, the notice sums the batch up. */
-  importFiles(files: File[]): void
+  importFiles(files: ImportItem[]): void
   /** Fetches a link and imports it; any failure comes back as a failed outcome with the reason. */
   importUrl(url: string): Promise<ImportOutcome>
   importSample(): Promise<ImportOutcome | null>
@@ -56,7 +57,7 @@ export function useLibrary(): LibraryState {
     [notifier, refresh],
   )
 
-  const importFiles = useCallback((files: File[]) => importQueue.enqueue(files), [])
+  const importFiles = useCallback((files: ImportItem[]) => importQueue.enqueue(files), [])
 
   const importUrl = useCallback(
     async (url: string): Promise<ImportOutcome> => {
