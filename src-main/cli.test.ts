@@ -10,8 +10,6 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { scriptedRevisionOfSample, SAMPLE_REVISION } from './core/anchor/sample-revision'
 
-
-
 let work: string
 let library: string
 beforeEach(async () => {
@@ -117,6 +115,28 @@ describe('commonplace CLI', () => {
     } finally {
       server.close()
     }
+  }, 60_000)
+
+  it('prints each file of a folder as it is imported, in order, and says when a folder holds nothing to import', async () => {
+    const folder = join(work, 'batch')
+    await mkdir(join(folder, 'empty'), { recursive: true })
+    await writeFile(join(folder, 'b.md'), '# Second\n\nWords.')
+    await writeFile(join(folder, 'a.txt'), 'First words.')
+    await writeFile(join(folder, 'c.txt'), '')
+    const result = await cli('import', folder, '--library', library)
+    expect(
+      result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(/\s+/)[0]),
+    ).toEqual(['imported', 'imported', 'failed'])
+    expect(result.stdout).toMatch(/Imported “A”[\s\S]*Imported “Second”[\s\S]*c\.txt is empty/)
+    expect(result.stderr).toBe('') // no progress line when output is not a terminal
+    const empty = await cli('import', join(folder, 'empty'), '--library', library)
+    expect(empty).toMatchObject({
+      code: 0,
+      stdout: 'Nothing to import: no file there that Commonplace can read\n',
+    })
   }, 60_000)
 
   it('fails with one line and a non-zero code on bad input', async () => {

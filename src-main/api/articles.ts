@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { method } from './method'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
-import { importPaths, importSources, importUrl, MAX_IMPORT_BYTES } from '../core/import/import-files'
+import {
+  importablePaths,
+  importPaths,
+  importSources,
+  importUrl,
+  MAX_IMPORT_BYTES,
+} from '../core/import/import-files'
 import { supportedExtensions } from '../core/import/importers'
 import { fetchForImport } from '../core/import/url'
 import type { ImportSource } from '../core/import/importer'
@@ -78,6 +84,13 @@ export const articleMethods = {
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: z.array(ImportOutcome),
     handler: ({ store }, { paths }) => importPaths(store, paths),
+  }),
+  'articles.importablePaths': method({
+    summary:
+      'The files articles.importPaths would take from these paths, in order: folders walked recursively, files in them no importer takes left out.',
+    input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+    output: z.array(z.string()),
+    handler: (_library, { paths }) => importablePaths(paths),
   }),
   'articles.importUrl': method({
     summary: 'Fetches a web page or PDF by its http(s) address and imports it, keeping the address.',

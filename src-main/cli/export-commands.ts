@@ -1,9 +1,6 @@
 import { resolve } from 'node:path'
-import { withProgressLine, type ProgressStream } from './progress'
+import { NO_TERMINAL, withProgressLine } from './progress'
 import { call, exportStyle, print, printJson, UsageError, type Command } from './context'
-
-// --json output is for programs: no progress line beside it.
-const NO_TERMINAL: ProgressStream = { isTTY: false, write: () => undefined }
 
 /** Commands that write Markdown and citations: export, cite, and the export settings. */
 export const exportCommands: Record<string, Command> = {

@@ -2,21 +2,35 @@ import { basename, resolve } from 'node:path'
 import { readFile } from 'node:fs/promises'
 import { call, print, printJson, UsageError, type Command } from './context'
 import { formatTable } from './table'
+import { NO_TERMINAL, withProgressLine } from './progress'
 
 /** Commands over the library: import, list, show, notes, note import. */
 export const libraryCommands: Record<string, Command> = {
   async import(context, files) {
     if (files.length === 0) throw new UsageError('import needs at least one file, folder or link')
-    const outcomes = []
+    // Folders are walked first, so each file's outcome can be printed as soon as it is known.
+    const targets: string[] = []
     for (const target of files) {
-      if (/^https?:\/\//i.test(target))
-        outcomes.push(await call(context, 'articles.importUrl', { url: target }))
-      else outcomes.push(...(await call(context, 'articles.importPaths', { paths: [resolve(target)] })))
+      if (/^https?:\/\//i.test(target)) targets.push(target)
+      else targets.push(...(await call(context, 'articles.importablePaths', { paths: [resolve(target)] })))
+    }
+    if (targets.length === 0 && !context.json)
+      print('Nothing to import: no file there that Commonplace can read')
+    const outcomes = []
+    for (const [index, target] of targets.entries()) {
+      const importing = /^https?:\/\//i.test(target)
+        ? call(context, 'articles.importUrl', { url: target })
+        : call(context, 'articles.importPaths', { paths: [target] }).then((found) => {
+            // Only a file that became a folder since it was listed gives no outcome.
+            if (!found[0]) throw new Error(`${target} is no longer a file`)
+            return found[0]
+          })
+      const describe = async () => `Importing ${index + 1} of ${targets.length}: ${basename(target)}`
+      const outcome = await withProgressLine(context.json ? NO_TERMINAL : process.stderr, importing, describe)
+      outcomes.push(outcome)
+      if (!context.json) print(`${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
     }
     if (context.json) printJson(outcomes)
-    else
-      for (const outcome of outcomes)
-        print(`${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
     return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0
   },
   async list(context) {

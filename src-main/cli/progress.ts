@@ -6,6 +6,9 @@ export interface ProgressStream {
 
 const CLEAR_LINE = '\r\x1b[K'
 
+/** Where progress goes when output is for programs (--json): nowhere. */
+export const NO_TERMINAL: ProgressStream = { isTTY: false, write: () => undefined }
+
 /**
  * Shows how far a long call is while it runs: one line on a terminal, rewritten in place every
  * `everyMs` from `describe` and erased at the end. Pipes and files get nothing, so output stays clean.

@@ -55,7 +55,7 @@ export async function importPaths(
   signal?: AbortSignal,
 ): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = []
-  for (const path of await expandFolders(paths)) {
+  for (const path of await importablePaths(paths)) {
     if (signal?.aborted) break
     const source = await readSource(path)
     const outcome = 'status' in source ? source : await importOne(store, source)
@@ -66,7 +66,7 @@ export async function importPaths(
 }
 
 /** Replaces each folder by the importable files inside it (hidden files and folders skipped), sorted. */
-async function expandFolders(paths: string[]): Promise<string[]> {
+export async function importablePaths(paths: string[]): Promise<string[]> {
   const files: string[] = []
   for (const path of paths) {
     const info = await stat(path).catch(() => null)
