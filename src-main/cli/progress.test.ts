@@ -20,6 +20,12 @@ describe('withProgressLine', () => {
     expect(stream.written.at(-1)).toBe('\r\x1b[K')
   })
 
+  it('writes a line again only when it changes', async () => {
+    const stream = terminal(true)
+    await withProgressLine(stream, after(300, null), async () => 'the same step', 20)
+    expect(stream.written).toEqual(['\r\x1b[Kthe same step', '\r\x1b[K'])
+  })
+
   it('writes nothing to a pipe or a file', async () => {
     const stream = terminal(false)
     expect(await withProgressLine(stream, after(200, 1), async () => 'step', 20)).toBe(1)

@@ -20,7 +20,7 @@ export async function withProgressLine<T>(
   everyMs = 200,
 ): Promise<T> {
   if (!stream.isTTY) return work
-  let shown = false
+  let shown: string | null = null // the line on the terminal now
   let asking = false
   let finished = false
   const timer = setInterval(() => {
@@ -28,9 +28,9 @@ export async function withProgressLine<T>(
     asking = true
     describe()
       .then((line) => {
-        if (line && !finished) {
+        if (line && !finished && line !== shown) {
           stream.write(CLEAR_LINE + line)
-          shown = true
+          shown = line
         }
       })
       .catch(() => {}) // the line is a courtesy; the call itself reports failures
