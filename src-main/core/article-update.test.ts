@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LibraryStore } from './store/library-store'
 import { importPaths, hashText, countWords } from './import/import-files'
-import { findArticle, getArticle, readArticleText } from './articles'
+import { findArticle, getArticle, readArticleText, renameArticle } from './articles'
 import { createExcerpt, findExcerpt } from './excerpts'
 import { reattachExcerpt, updateArticle, updateFromImported } from './article-update'
 import { SAMPLE_REVISION, scriptedRevisionOfSample } from './anchor/sample-revision'
@@ -176,6 +176,16 @@ describe('updateArticle', () => {
     expect(update.excerpts[0]).toMatchObject({ id: excerpt.id, state: 'moved', quote: excerpt.quote })
     const files = await readdir(join(dir, 'articles', articleId))
     expect(files.sort()).toEqual(['content.html', 'original.md', 'text.txt'])
+  })
+
+  it('keeps a title the user gave the article; the new version’s title replaces only one that came with the file', async () => {
+    await renameArticle(store, articleId, 'Kurdistan vote: Baghdad says no')
+    const markdown = `# Iraq rejects Kurdish offer\n\n${text}`
+    const update = await updateArticle(store, articleId, { name: 'iraq.md', bytes: encode(markdown) })
+    expect(update.article).toMatchObject({ title: 'Kurdistan vote: Baghdad says no', titleSetByUser: true })
+    expect((await LibraryStore.open(dir)).data.articles[0]).toMatchObject({
+      title: 'Kurdistan vote: Baghdad says no',
+    })
   })
 
   it.each([

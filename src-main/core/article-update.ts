@@ -83,8 +83,12 @@ export async function updateArticle(
         .sort((a, b) => a.start - b.start)
         .map((excerpt) => reanchorExcerpt(excerpt, body.text, contentHash))
       const fields = documentFields(parsed.document, parsed.body, source, contentHash, originalFile)
-      // A new version read from a file keeps the address the article was fetched from.
-      Object.assign(article, fields, { sourceUrl: source.url ?? article.sourceUrl ?? fields.sourceUrl })
+      // A new version read from a file keeps the address the article was fetched from, and a title the
+      // user gave it.
+      Object.assign(article, fields, {
+        sourceUrl: source.url ?? article.sourceUrl ?? fields.sourceUrl,
+        title: article.titleSetByUser ? article.title : fields.title,
+      })
       // No removeBodies here: then a failed transaction always means the index was not written.
       return { bodies: bodiesOf(folder, body, originalFile, source.bytes) }
     })

@@ -39,6 +39,7 @@ export async function renameArticle(store: LibraryStore, id: string, title: stri
     const article = draft.articles.find((a) => a.id === id)
     if (!article) throw new CommonplaceError('NOT_FOUND', `No article with id ${id} in this library`)
     article.title = clean
+    article.titleSetByUser = true
     return {}
   })
   return findArticle(store, id)

@@ -32,6 +32,8 @@ export const Article = z.object({
   originalFile: z.string().nullable().default(null),
   /** Tags the user gave the article (without the leading #). */
   tags: z.array(z.string()).default([]),
+  /** The user renamed the article: a new version keeps that title instead of the one it brings. */
+  titleSetByUser: z.boolean().default(false),
 })
 export type Article = z.infer<typeof Article>
 

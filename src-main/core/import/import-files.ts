@@ -148,6 +148,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
     id,
     importedAt: new Date().toISOString(),
     tags: [],
+    titleSetByUser: false,
     ...documentFields(document, body, source, contentHash, `original.${extension}`),
   }
   await store.transact((draft) => {
@@ -193,7 +194,7 @@ export function documentFields(
   source: ImportSource,
   contentHash: string,
   originalFile: string,
-): Omit<Article, 'id' | 'importedAt' | 'tags'> {
+): Omit<Article, 'id' | 'importedAt' | 'tags' | 'titleSetByUser'> {
   return {
     title: document.title.trim() || source.name,
     format: document.format,
