@@ -22,7 +22,22 @@ export class ReaderPage {
 
   /** Selects the given words in the article body, as a drag of the mouse would. */
   async select(words: string): Promise<void> {
-    const found = await this.root.evaluate((root, words) => {
+    await this.whenBodyShows(() => this.trySelect(words), `"${words}" is not in the article`)
+  }
+
+  /**
+   * Retries a selection until it succeeds: the reader shows the title first and the body when it has
+   * loaded, so the words may not be there yet.
+   */
+  private async whenBodyShows(attempt: () => Promise<boolean>, failure: string): Promise<void> {
+    for (const deadline = Date.now() + 10_000; ; await this.page.waitForTimeout(100)) {
+      if (await attempt()) return
+      if (Date.now() > deadline) throw new Error(failure)
+    }
+  }
+
+  private async trySelect(words: string): Promise<boolean> {
+    return this.root.evaluate((root, words) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.nodeValue?.indexOf(words) ?? -1
@@ -38,14 +53,21 @@ export class ReaderPage {
       }
       return false
     }, words)
-    if (!found) throw new Error(`"${words}" is not in the article`)
   }
 
   /** Selects from the first words to the last, across paragraphs and inline elements. */
   async selectAcross(first: string, last: string): Promise<void> {
-    const found = await this.root.evaluate(
+    await this.whenBodyShows(
+      () => this.trySelectAcross(first, last),
+      `no passage from "${first}" to "${last}" in the article`,
+    )
+  }
+
+  private async trySelectAcross(first: string, last: string): Promise<boolean> {
+    return this.root.evaluate(
       (root, [first, last]) => {
-        const body = root.querySelector('.reader-body')!
+        const body = root.querySelector('.reader-body')
+        if (!body) return false
         const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT)
         let start: { node: Node; at: number } | null = null
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -70,7 +92,6 @@ export class ReaderPage {
       },
       [first, last],
     )
-    if (!found) throw new Error(`no passage from "${first}" to "${last}" in the article`)
   }
 
   /** The sidebar item of the excerpt holding these words. */
