@@ -1,18 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { readFile } from 'node:fs/promises'
-import { corpusFile } from '../../testing/corpus'
+import { longSavedPage, pausesDuring, wikipediaPage as wikipedia } from '../../testing/long-page'
 import { readDocument } from './read-document'
 import { ImportError } from './importer'
 import { MAX_IMPORT_BYTES } from './limits'
-
-const wikipedia = () => readFile(corpusFile('readability', 'wikipedia', 'source.html'))
-
-/** A long saved page: the Wikipedia corpus page's body repeated, which Readability reads in seconds. */
-async function longPage(copies: number): Promise<Buffer> {
-  const page = (await wikipedia()).toString('utf8')
-  const body = page.slice(page.indexOf('>', page.indexOf('<body')) + 1, page.lastIndexOf('</body>'))
-  return Buffer.from(`<html><head><title>Long</title></head><body>${body.repeat(copies)}</body></html>`)
-}
 
 describe('reading a file within a time budget', () => {
   it('reads a saved page in the parse thread: document and sanitized body', async () => {
@@ -24,7 +14,7 @@ describe('reading a file within a time budget', () => {
   })
 
   it('stops a file that overruns its budget with an error naming it, then reads the next file normally', async () => {
-    const error = await readDocument({ name: 'long.html', bytes: await longPage(6) }, 300).catch(
+    const error = await readDocument({ name: 'long.html', bytes: await longSavedPage(6) }, 300).catch(
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(ImportError)
@@ -35,23 +25,11 @@ describe('reading a file within a time budget', () => {
   })
 
   it('keeps the calling thread free while a long page is parsed', async () => {
-    let longestPause = 0
-    let last = performance.now()
-    const ticker = setInterval(() => {
-      const now = performance.now()
-      longestPause = Math.max(longestPause, now - last)
-      last = now
-    }, 10)
-    const started = performance.now()
-    try {
-      await readDocument({ name: 'long.html', bytes: await longPage(4) })
-    } finally {
-      clearInterval(ticker)
-    }
-    const parsing = performance.now() - started
+    const bytes = await longSavedPage(4)
+    const parse = await pausesDuring(() => readDocument({ name: 'long.html', bytes }), 10)
     // Parsing in this thread would pause it for the whole parse; a worker leaves only small pauses.
-    expect(parsing).toBeGreaterThan(500)
-    expect(longestPause).toBeLessThan(parsing / 3)
+    expect(parse.ms).toBeGreaterThan(500)
+    expect(parse.longestPauseMs).toBeLessThan(parse.ms / 3)
   })
 
   it("passes the importer's own error back from the thread", async () => {
