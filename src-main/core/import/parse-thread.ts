@@ -12,7 +12,7 @@ import type { ReadDocument } from './read-document'
 
 /** How long parsing and sanitizing one file may take before it is stopped. */
 export const PARSE_TIME_BUDGET_MS = 60_000
-/** Memory the parse thread may use; a 50 MB page parsed into a DOM needs well under this. */
+/** Memory the parse thread may use: a 20 MB page was read within it; a DOM bomb stops the thread, not the app. */
 export const PARSE_MEMORY_MB = 3072
 
 const parseThread = new BudgetedThread({
