@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util'
-import { openLibrary } from './core/library'
 import { chooseLibraryDir, sampleArticlePath } from './install-paths'
-import { print, UsageError, type Command, type CommandOptions } from './cli/context'
-import { libraryCommands } from './cli/library-commands'
-import { exportCommands } from './cli/export-commands'
-import { graphCommands } from './cli/graph-commands'
+import {
+  PROCESS_STREAMS,
+  UsageError,
+  type CliStreams,
+  type Command,
+  type CommandOptions,
+} from './cli/context'
 
 const USAGE = `Usage: commonplace <command> [options]
 
@@ -26,7 +28,8 @@ Commands:
   cite <noteId|--all> --format bibtex|csl-json
                                the sources a note cites (or all sources) as BibTeX or CSL-JSON
   excerpt add <articleId> --quote "WORDS" [--occurrence N] [--comment TEXT] [--tag T]…
-                               make an excerpt from exact words of an article
+                               make an excerpt from words of an article (straight or curly quotes,
+                               dashes and spaces as you type them)
   excerpts <articleId>         an article's excerpts: state, position, comment, tags, citing notes
   update <articleId> <file|url>
                                import a new version of an article and re-anchor its excerpts
@@ -37,56 +40,101 @@ Options:
   --json                       machine-readable output
   -h, --help                   this help`
 
-const COMMANDS: Record<string, Command> = { ...libraryCommands, ...exportCommands, ...graphCommands }
+const SEE_HELP = 'see `commonplace --help`'
 
-/** Runs one command line; returns the exit code. Exported for tests. */
-export async function runCli(argv: string[]): Promise<number> {
+/**
+ * Each command and the module that runs it. A module is loaded only when its command runs, so
+ * `list` or `--help` never load the importers, jsdom, pdf.js or Lexical.
+ */
+const COMMAND_MODULES: Record<string, () => Promise<Record<string, Command>>> = {
+  import: () => import('./cli/library-commands').then((m) => m.libraryCommands),
+  list: () => import('./cli/library-commands').then((m) => m.libraryCommands),
+  show: () => import('./cli/library-commands').then((m) => m.libraryCommands),
+  notes: () => import('./cli/library-commands').then((m) => m.libraryCommands),
+  note: () => import('./cli/library-commands').then((m) => m.libraryCommands),
+  export: () => import('./cli/export-commands').then((m) => m.exportCommands),
+  settings: () => import('./cli/export-commands').then((m) => m.exportCommands),
+  cite: () => import('./cli/export-commands').then((m) => m.exportCommands),
+  excerpt: () => import('./cli/graph-commands').then((m) => m.graphCommands),
+  excerpts: () => import('./cli/graph-commands').then((m) => m.graphCommands),
+  update: () => import('./cli/graph-commands').then((m) => m.graphCommands),
+  backlinks: () => import('./cli/graph-commands').then((m) => m.graphCommands),
+}
+
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  output: { type: 'string', short: 'o' },
+  quote: { type: 'string' },
+  occurrence: { type: 'string' },
+  comment: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  all: { type: 'boolean' },
+  out: { type: 'string' },
+  citations: { type: 'string' },
+  links: { type: 'string' },
+  originals: { type: 'boolean' },
+  everything: { type: 'boolean' },
+  format: { type: 'string' },
+} as const
+
+/**
+ * Runs one command line and returns the exit code: 0 success, 1 failure, 2 a wrong command line.
+ * Results go to `streams.stdout`, errors (one line each) and progress to `streams.stderr`.
+ */
+export async function runCli(argv: string[], streams: CliStreams = PROCESS_STREAMS): Promise<number> {
+  const fail = (message: string, code: number) => {
+    streams.stderr.write(`commonplace: ${message}\n`)
+    return code
+  }
   let values: { library?: string; json?: boolean; help?: boolean } & CommandOptions
   let positionals: string[]
   try {
-    ;({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        library: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        output: { type: 'string', short: 'o' },
-        quote: { type: 'string' },
-        occurrence: { type: 'string' },
-        comment: { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        all: { type: 'boolean' },
-        out: { type: 'string' },
-        citations: { type: 'string' },
-        links: { type: 'string' },
-        originals: { type: 'boolean' },
-        everything: { type: 'boolean' },
-        format: { type: 'string' },
-      },
-    }))
+    ;({ values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS }))
   } catch (error) {
-    process.stderr.write(`commonplace: ${(error as Error).message}\n${USAGE}\n`)
-    return 2
+    return fail(`${usageMessage(error as Error)}; ${SEE_HELP}`, 2)
   }
   const [command, ...args] = positionals
-  if (values.help || !command) {
-    print(USAGE)
-    return values.help ? 0 : 2
+  if (values.help) {
+    streams.stdout.write(USAGE + '\n')
+    return 0
   }
-  const run = COMMANDS[command]
-  if (!run) {
-    process.stderr.write(`commonplace: unknown command "${command}"\n${USAGE}\n`)
-    return 2
-  }
+  if (!command) return fail(`no command given; ${SEE_HELP}`, 2)
+  const load = Object.hasOwn(COMMAND_MODULES, command) ? COMMAND_MODULES[command] : undefined
+  if (!load) return fail(`unknown command "${command}"; ${SEE_HELP}`, 2)
   try {
+    const run = (await load())[command]!
+    const { openLibrary } = await import('./core/library')
     const library = await openLibrary(chooseLibraryDir(values.library), sampleArticlePath())
     const { library: _dir, json, help: _help, ...options } = values
-    return await run({ library, json: json ?? false, options }, args)
+    return await run({ library, json: json ?? false, options, streams }, args)
   } catch (error) {
-    process.stderr.write(`commonplace: ${(error as Error).message}\n`)
-    return error instanceof UsageError ? 2 : 1
+    if (error instanceof UsageError) return fail(`${error.message}; ${SEE_HELP}`, 2)
+    return fail(oneLineMessage(error), 1)
   }
+}
+
+/** parseArgs' messages, said the way a person would read them on one line. */
+function usageMessage(error: Error): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)
+  if (unknown) return `unknown option ${unknown[1]}`
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message)
+  if (missing) return `${missing[1]} needs a value`
+  const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(error.message)
+  if (ambiguous)
+    return `${ambiguous[1]} needs a value; for one starting with a dash, write ${ambiguous[1]}=-…`
+  const noValue = /^Option '(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message)
+  if (noValue) return `${noValue[1]} takes no value`
+  const positional = /^Unexpected argument '([^']+)'/.exec(error.message)
+  if (positional) return `unexpected argument "${positional[1]}"`
+  return oneLineMessage(error)
+}
+
+/** An error as one line: its message without stack or trailing detail. */
+function oneLineMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0]!.trim() || 'failed'
 }
 
 const isEntryPoint = process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])
@@ -94,7 +142,7 @@ if (isEntryPoint) {
   runCli(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`commonplace: ${(error as Error).message}\n`)
+      process.stderr.write(`commonplace: ${oneLineMessage(error)}\n`)
       process.exitCode = 1
     },
   )

@@ -6,10 +6,25 @@ import { CommonplaceError } from '../core/errors'
 /** Thrown for a wrong command line; exits with code 2. */
 export class UsageError extends Error {}
 
+/** Where a command writes: the process's streams, or a test's stand-ins with the same two members. */
+export interface CliStreams {
+  stdout: OutputStream
+  stderr: OutputStream
+}
+
+/** A writable text stream; `isTTY` says whether a person is watching (progress lines, colours). */
+export interface OutputStream {
+  isTTY?: boolean
+  write(text: string): unknown
+}
+
+export const PROCESS_STREAMS: CliStreams = { stdout: process.stdout, stderr: process.stderr }
+
 export interface Context {
   library: Library
   json: boolean
   options: CommandOptions
+  streams: CliStreams
 }
 
 /** The options only some commands read. */
@@ -51,8 +66,12 @@ export async function call<K extends MethodName>(
   return reply.result as MethodOutput<K>
 }
 
-export const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n')
-export const printJson = (value: unknown) => print(JSON.stringify(value, null, 2))
+/** Writes a line (a result) to the command's standard output. */
+export const print = (context: Pick<Context, 'streams'>, text: string): void =>
+  void context.streams.stdout.write(text.endsWith('\n') ? text : text + '\n')
+
+export const printJson = (context: Pick<Context, 'streams'>, value: unknown): void =>
+  print(context, JSON.stringify(value, null, 2))
 
 /** One command: runs with the parsed options and its positional arguments, returns the exit code. */
 export type Command = (context: Context, args: string[]) => Promise<number>

@@ -16,7 +16,7 @@ export const exportCommands: Record<string, Command> = {
         everything,
       })
       const report = await withProgressLine(
-        context.json ? NO_TERMINAL : process.stderr,
+        context.json ? NO_TERMINAL : context.streams.stderr,
         exporting,
         async () => {
           const { running, done, total, path } = await call(context, 'export.progress', {})
@@ -25,26 +25,27 @@ export const exportCommands: Record<string, Command> = {
             : null
         },
       )
-      if (context.json) printJson(report)
+      if (context.json) printJson(context, report)
       else {
         print(
+          context,
           `Exported ${report.notes} notes and ${report.sources} sources to ${report.outDir}: ` +
             `${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
         )
         for (const { path, newVersion } of report.edited)
-          print(`edited since the last export, left alone: ${path} (new version in ${newVersion})`)
+          print(context, `edited since the last export, left alone: ${path} (new version in ${newVersion})`)
       }
       return 0
     }
     if (!id) throw new UsageError('export needs a note id (see: commonplace notes) or --all --out DIR')
     if (output) {
       const written = await call(context, 'export.noteToFile', { id, path: resolve(output), ...style })
-      if (context.json) printJson(written)
-      else print(`Wrote ${written.path} (${written.bytes} bytes)`)
+      if (context.json) printJson(context, written)
+      else print(context, `Wrote ${written.path} (${written.bytes} bytes)`)
     } else {
       const exported = await call(context, 'export.note', { id, ...style })
-      if (context.json) printJson(exported)
-      else process.stdout.write(exported.markdown)
+      if (context.json) printJson(context, exported)
+      else context.streams.stdout.write(exported.markdown)
     }
     return 0
   },
@@ -56,8 +57,8 @@ export const exportCommands: Record<string, Command> = {
       changes.citations || changes.links
         ? await call(context, 'library.setExportSettings', changes)
         : await call(context, 'library.settings', {})
-    if (context.json) printJson(settings)
-    else print(`citations ${settings.export.citations}\nlinks     ${settings.export.links}`)
+    if (context.json) printJson(context, settings)
+    else print(context, `citations ${settings.export.citations}\nlinks     ${settings.export.links}`)
     return 0
   },
   async cite(context, [noteId]) {
@@ -66,8 +67,8 @@ export const exportCommands: Record<string, Command> = {
       throw new UsageError('cite needs --format bibtex or csl-json')
     if (!all === !noteId) throw new UsageError('usage: cite <noteId|--all> --format bibtex|csl-json')
     const cited = await call(context, 'export.citations', { noteId: all ? undefined : noteId, format })
-    if (context.json) printJson(cited)
-    else process.stdout.write(cited.text)
+    if (context.json) printJson(context, cited)
+    else context.streams.stdout.write(cited.text)
     return 0
   },
 }

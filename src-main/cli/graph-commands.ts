@@ -20,8 +20,8 @@ export const graphCommands: Record<string, Command> = {
       comment,
       tags: tag,
     })
-    if (context.json) printJson(excerpt)
-    else print(`${excerpt.id}  ${excerpt.start}-${excerpt.end}  ${oneLine(excerpt.quote)}`)
+    if (context.json) printJson(context, excerpt)
+    else print(context, `${excerpt.id}  ${excerpt.start}-${excerpt.end}  ${oneLine(excerpt.quote)}`)
     return 0
   },
   async excerpts(context, [articleId]) {
@@ -43,10 +43,11 @@ export const graphCommands: Record<string, Command> = {
       tags: e.tags,
       citingNoteIds: citing.get(e.id) ?? [],
     }))
-    if (context.json) printJson(rows)
-    else if (rows.length === 0) print('No excerpts in this article.')
+    if (context.json) printJson(context, rows)
+    else if (rows.length === 0) print(context, 'No excerpts in this article.')
     else
       print(
+        context,
         formatTable(
           ['ID', 'STATE', 'POSITION', 'QUOTE', 'COMMENT', 'TAGS', 'CITED IN'],
           rows.map((r) => [
@@ -68,9 +69,10 @@ export const graphCommands: Record<string, Command> = {
       ? { id: articleId, url: target }
       : { id: articleId, path: resolve(target) }
     const update = await call(context, 'articles.update', input)
-    if (context.json) printJson(update)
+    if (context.json) printJson(context, update)
     else {
       print(
+        context,
         update.textChanged
           ? `Updated “${update.article.title}”`
           : `“${update.article.title}” has not changed`,
@@ -78,6 +80,7 @@ export const graphCommands: Record<string, Command> = {
       for (const e of update.excerpts) {
         const change = e.previousQuote === null ? '' : `  (was: ${oneLine(e.previousQuote, 60)})`
         print(
+          context,
           `${e.state.padEnd(8)} ${e.id}  ${e.state === 'orphaned' ? '-' : `${e.start}-${e.end}`}  ${oneLine(e.quote, 60)}${change}`,
         )
       }
@@ -87,9 +90,10 @@ export const graphCommands: Record<string, Command> = {
   async backlinks(context, [id]) {
     if (!id) throw new UsageError('backlinks needs an article id or a note id')
     const links = await call(context, 'graph.backlinks', { id })
-    if (context.json) printJson(links)
+    if (context.json) printJson(context, links)
     else if (links.kind === 'note') {
       print(
+        context,
         links.notes.length === 0
           ? `No notes link to “${links.title}”.`
           : formatTable(
@@ -98,9 +102,12 @@ export const graphCommands: Record<string, Command> = {
             ),
       )
     } else {
-      print(`“${links.title}” is cited in ${links.notes.length} note${links.notes.length === 1 ? '' : 's'}`)
+      print(
+        context,
+        `“${links.title}” is cited in ${links.notes.length} note${links.notes.length === 1 ? '' : 's'}`,
+      )
       for (const e of links.excerpts)
-        print(`${e.excerptId}  ${e.notes.map((n) => `${n.id} (${n.title})`).join(', ') || '-'}`)
+        print(context, `${e.excerptId}  ${e.notes.map((n) => `${n.id} (${n.title})`).join(', ') || '-'}`)
     }
     return 0
   },

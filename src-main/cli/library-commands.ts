@@ -15,7 +15,7 @@ export const libraryCommands: Record<string, Command> = {
       else targets.push(...(await call(context, 'articles.importablePaths', { paths: [resolve(target)] })))
     }
     if (targets.length === 0 && !context.json)
-      print('Nothing to import: no file there that Commonplace can read')
+      print(context, 'Nothing to import: no file there that Commonplace can read')
     const outcomes = []
     for (const [index, target] of targets.entries()) {
       const importing = /^https?:\/\//i.test(target)
@@ -26,17 +26,23 @@ export const libraryCommands: Record<string, Command> = {
             return found[0]
           })
       const describe = async () => `Importing ${index + 1} of ${targets.length}: ${basename(target)}`
-      const outcome = await withProgressLine(context.json ? NO_TERMINAL : process.stderr, importing, describe)
+      const outcome = await withProgressLine(
+        context.json ? NO_TERMINAL : context.streams.stderr,
+        importing,
+        describe,
+      )
       outcomes.push(outcome)
-      if (!context.json) print(`${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
+      if (!context.json)
+        print(context, `${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
     }
-    if (context.json) printJson(outcomes)
+    if (context.json) printJson(context, outcomes)
     return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0
   },
   async list(context) {
     const articles = await call(context, 'articles.list', {})
     if (context.json) {
       printJson(
+        context,
         articles.map(({ id, title, sourceName, sourceUrl, importedAt, wordCount, format }) => ({
           id,
           title,
@@ -48,9 +54,10 @@ export const libraryCommands: Record<string, Command> = {
         })),
       )
     } else if (articles.length === 0) {
-      print('The library is empty. Import files with: commonplace import <files…>')
+      print(context, 'The library is empty. Import files with: commonplace import <files…>')
     } else {
       print(
+        context,
         formatTable(
           ['ID', 'TITLE', 'SOURCE', 'IMPORTED', 'WORDS'],
           articles.map((a) => [
@@ -71,22 +78,24 @@ export const libraryCommands: Record<string, Command> = {
     const excerpts = await call(context, 'excerpts.list', { articleId: id })
     if (context.json) {
       const { html: _html, ...rest } = article
-      printJson({ ...rest, excerpts: excerpts.length })
+      printJson(context, { ...rest, excerpts: excerpts.length })
     } else {
-      print(`${article.title}\n${'='.repeat(Math.min(article.title.length, 80))}`)
+      print(context, `${article.title}\n${'='.repeat(Math.min(article.title.length, 80))}`)
       print(
+        context,
         `id: ${article.id}\nsource: ${article.sourceName ?? article.sourceUrl ?? '-'}\nimported: ${article.importedAt}\nwords: ${article.wordCount}\nexcerpts: ${excerpts.length}\n`,
       )
-      print(article.text)
+      print(context, article.text)
     }
     return 0
   },
   async notes(context) {
     const notes = await call(context, 'notes.list', {})
-    if (context.json) printJson(notes)
-    else if (notes.length === 0) print('No notes yet.')
+    if (context.json) printJson(context, notes)
+    else if (notes.length === 0) print(context, 'No notes yet.')
     else
       print(
+        context,
         formatTable(
           ['ID', 'TITLE', 'UPDATED', 'EXCERPTS'],
           notes.map((n) => [
@@ -105,8 +114,8 @@ export const libraryCommands: Record<string, Command> = {
       files.map(async (file) => ({ name: basename(file), text: await readFile(resolve(file), 'utf8') })),
     )
     const notes = await call(context, 'notes.importMarkdown', { files: read })
-    if (context.json) printJson(notes)
-    else for (const note of notes) print(`${note.id}  ${note.title}`)
+    if (context.json) printJson(context, notes)
+    else for (const note of notes) print(context, `${note.id}  ${note.title}`)
     return 0
   },
 }
