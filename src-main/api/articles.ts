@@ -2,23 +2,20 @@ import { z } from 'zod'
 import { method } from './method'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
-import {
-  importablePaths,
-  importPaths,
-  importSources,
-  importUrl,
-  MAX_IMPORT_BYTES,
-} from '../core/import/import-files'
-import { supportedExtensions } from '../core/import/importers'
+import { MAX_IMPORT_BYTES } from '../core/import/limits'
 import { fetchForImport } from '../core/import/url'
 import type { ImportSource } from '../core/import/importer'
-import { updateArticle, updateFromImported } from '../core/article-update'
 import { setArticleTags } from '../core/articles'
 import { CommonplaceError } from '../core/errors'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 
 const Id = z.string().min(1).max(200)
+
+// The importers (jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
+// with the API: listing and reading never pay for them.
+const importing = () => import('../core/import/import-files')
+const updating = () => import('../core/article-update')
 
 export const ImportOutcome = z.object({
   name: z.string(),
@@ -73,8 +70,8 @@ export const articleMethods = {
         .min(1),
     }),
     output: z.array(ImportOutcome),
-    handler: ({ store }, { files }) =>
-      importSources(
+    handler: async ({ store }, { files }) =>
+      (await importing()).importSources(
         store,
         files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') })),
       ),
@@ -83,14 +80,14 @@ export const articleMethods = {
     summary: 'Imports files from paths on this machine (CLI, native dialogs).',
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: z.array(ImportOutcome),
-    handler: ({ store }, { paths }) => importPaths(store, paths),
+    handler: async ({ store }, { paths }) => (await importing()).importPaths(store, paths),
   }),
   'articles.importablePaths': method({
     summary:
       'The files articles.importPaths would take from these paths, in order: folders walked recursively, files in them no importer takes left out.',
     input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
     output: z.array(z.string()),
-    handler: (_library, { paths }) => importablePaths(paths),
+    handler: async (_library, { paths }) => (await importing()).importablePaths(paths),
   }),
   'articles.importUrl': method({
     summary: 'Fetches a web page or PDF by its http(s) address and imports it, keeping the address.',
@@ -98,13 +95,14 @@ export const articleMethods = {
       url: HttpLink,
     }),
     output: ImportOutcome,
-    handler: ({ store }, { url }) => importUrl(store, url),
+    handler: async ({ store }, { url }) => (await importing()).importUrl(store, url),
   }),
   'articles.importSample': method({
     summary: 'Imports the sample article bundled with the app.',
     input: z.object({}),
     output: ImportOutcome,
-    handler: async ({ store, sampleArticlePath }) => (await importPaths(store, [sampleArticlePath]))[0]!,
+    handler: async ({ store, sampleArticlePath }) =>
+      (await (await importing()).importPaths(store, [sampleArticlePath]))[0]!,
   }),
   'articles.rename': method({
     summary: 'Changes an article title.',
@@ -125,7 +123,10 @@ export const articleMethods = {
     summary: 'File extensions the importers accept, and the size limit.',
     input: z.object({}),
     output: z.object({ extensions: z.array(z.string()), maxBytes: z.number() }),
-    handler: () => ({ extensions: supportedExtensions(), maxBytes: MAX_IMPORT_BYTES }),
+    handler: async () => ({
+      extensions: (await import('../core/import/importers')).supportedExtensions(),
+      maxBytes: MAX_IMPORT_BYTES,
+    }),
   }),
   'articles.update': method({
     summary: 'Replaces an article by a new version (sent file, path or link) and re-anchors its excerpts.',
@@ -138,14 +139,16 @@ export const articleMethods = {
       z.object({ id: Id, url: HttpLink }),
     ]),
     output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
-    handler: async ({ store }, input) => updateArticle(store, input.id, await newVersionOf(input)),
+    handler: async ({ store }, input) =>
+      (await updating()).updateArticle(store, input.id, await newVersionOf(input)),
   }),
   'articles.updateFromImported': method({
     summary:
       'Makes a just-imported article the new version of an older one (same source), then removes the copy.',
     input: z.object({ id: Id, fromArticleId: Id }),
     output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
-    handler: ({ store }, { id, fromArticleId }) => updateFromImported(store, id, fromArticleId),
+    handler: async ({ store }, { id, fromArticleId }) =>
+      (await updating()).updateFromImported(store, id, fromArticleId),
   }),
   'articles.setTags': method({
     summary: "Sets an article's tags.",

@@ -10,7 +10,6 @@ import {
   updateExcerpt,
   excerptQuote,
 } from '../core/excerpts'
-import { reattachExcerpt } from '../core/article-update'
 
 const Id = z.string().min(1).max(200)
 const Tags = z.array(z.string().max(200)).max(100)
@@ -94,7 +93,8 @@ export const excerptMethods = {
       .object({ id: Id, ...Selection })
       .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
     output: Excerpt,
-    handler: ({ store }, { id, ...selection }) => reattachExcerpt(store, id, selection),
+    handler: async ({ store }, { id, ...selection }) =>
+      (await import('../core/article-update')).reattachExcerpt(store, id, selection),
   }),
   'excerpts.addQuote': method({
     summary: 'Makes an excerpt from exact words of an article (which occurrence, 1-based, when they repeat).',

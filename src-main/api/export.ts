@@ -2,11 +2,11 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { method } from './method'
-import { exportNote, exportNoteToFile } from '../core/export/note-markdown'
-import { exportVault } from '../core/export/vault'
 import { CommonplaceError } from '../core/errors'
 import type { LibraryStore } from '../core/store/library-store'
-import { articlesToCite, formatCitations } from '../core/export/citations'
+
+// The export code (headless Lexical, YAML) loads with the first export, not with the API.
+const noteMarkdown = () => import('../core/export/note-markdown')
 
 const Id = z.string().min(1).max(200)
 // Left out, the library's export settings apply (library.setExportSettings).
@@ -21,14 +21,15 @@ export const exportMethods = {
     summary: 'A note as a Markdown file: a safe file name and its contents.',
     input: z.object({ id: Id, citations: Citations, links: Links }),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
-    handler: ({ store }, { id, citations, links }) => exportNote(store, id, { citations, links }),
+    handler: async ({ store }, { id, citations, links }) =>
+      (await noteMarkdown()).exportNote(store, id, { citations, links }),
   }),
   'export.noteToFile': method({
     summary: 'Writes a note as Markdown to a path on this machine (CLI, desktop save dialog).',
     input: z.object({ id: Id, path: z.string().min(1), citations: Citations, links: Links }),
     output: z.object({ path: z.string(), bytes: z.number() }),
-    handler: ({ store }, { id, path, citations, links }) =>
-      exportNoteToFile(store, id, path, { citations, links }),
+    handler: async ({ store }, { id, path, citations, links }) =>
+      (await noteMarkdown()).exportNoteToFile(store, id, path, { citations, links }),
   }),
   'export.vault': method({
     summary:
@@ -61,6 +62,7 @@ export const exportMethods = {
       const progress = { done: 0, total: 0, path: '' }
       runningExports.set(store, progress)
       try {
+        const { exportVault } = await import('../core/export/vault')
         return await exportVault(store, outDir, options, (now) => Object.assign(progress, now))
       } finally {
         runningExports.delete(store)
@@ -88,7 +90,8 @@ export const exportMethods = {
     summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',
     input: z.object({ noteId: Id.optional(), format: z.enum(['bibtex', 'csl-json']) }),
     output: z.object({ format: z.enum(['bibtex', 'csl-json']), count: z.number(), text: z.string() }),
-    handler: ({ store }, { noteId, format }) => {
+    handler: async ({ store }, { noteId, format }) => {
+      const { articlesToCite, formatCitations } = await import('../core/export/citations')
       const articles = articlesToCite(store, noteId ?? null)
       return { format, count: articles.length, text: formatCitations(articles, format) }
     },

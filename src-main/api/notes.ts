@@ -11,7 +11,6 @@ import {
   deleteNote,
   restoreNote,
 } from '../core/notes/notes'
-import { importNoteFromMarkdown } from '../core/notes/markdown-import'
 
 const Id = z.string().min(1).max(200)
 const NoteWithContent = z.object({ note: NoteSummary, content: SerializedNoteContent.nullable() })
@@ -69,6 +68,7 @@ export const noteMethods = {
     }),
     output: z.array(NoteSummary),
     handler: async ({ store }, { files }) => {
+      const { importNoteFromMarkdown } = await import('../core/notes/markdown-import')
       const notes = []
       for (const file of files) notes.push(await importNoteFromMarkdown(store, file.text, file.name))
       return notes

@@ -1,5 +1,4 @@
 import type { Library } from '../core/library'
-import { invoke } from '../api/invoke'
 import type { MethodInput, MethodName, MethodOutput } from '../api/contract'
 import { CommonplaceError } from '../core/errors'
 
@@ -61,6 +60,8 @@ export async function call<K extends MethodName>(
   name: K,
   input: MethodInput<K>,
 ): Promise<MethodOutput<K>> {
+  // The API (its schemas and handlers) loads with the first call, so `--help` never pays for it.
+  const { invoke } = await import('../api/invoke')
   const reply = await invoke(context.library, name, input)
   if (!reply.ok) throw new CommonplaceError(reply.error.code, reply.error.message)
   return reply.result as MethodOutput<K>
