@@ -1,4 +1,5 @@
-// The Markdown import, vault export and citation commands of the CLI, each in its own Node process.
+// The Markdown import, vault export and citation commands of the CLI (run in this process: behaviour, not the
+// process boundary, which cli.test.ts covers).
 import { describe, it, expect, beforeEach } from 'vitest'
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -8,7 +9,7 @@ import { importPaths } from './core/import/import-files'
 import { readArticleText } from './core/articles'
 import { createExcerpt } from './core/excerpts'
 import { importNoteFromMarkdown } from './core/notes/markdown-import'
-import { runCliProcess as cli } from './testing/run-cli'
+import { runCliInProcess as cli } from './testing/run-cli'
 import { SAMPLE_ARTICLE } from './testing/corpus'
 
 let work: string

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from './core/library'
 import { createNote, saveNote } from './core/notes/notes'
-import { runCliProcess as cli } from './testing/run-cli'
+import { runCliInProcess as cli, runCliProcess } from './testing/run-cli'
 import { SAMPLE_ARTICLE, corpusFile } from './testing/corpus'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -139,7 +139,9 @@ describe('commonplace CLI', () => {
     })
   }, 60_000)
 
+  // A real process: exit codes and which stream each line goes to are what this test is about.
   it('fails with one line and a non-zero code on bad input', async () => {
+    const cli = runCliProcess
     const missing = await cli('import', join(work, 'nope.txt'), '--library', library)
     expect(missing.code).toBe(1)
     expect(missing.stdout).toMatch(/failed .*nope\.txt: the file does not exist/)
