@@ -1,9 +1,30 @@
 import { defineConfig } from 'vitest/config'
 
+// Tests that replace the `electron` module with the stand-in (vi.mock) keep a module registry of their own.
+const ELECTRON_STAND_IN_TESTS = [
+  'src-main/desktop/**/*.test.ts',
+  'src-main/preload.test.ts',
+  'src-main/ipc.test.ts',
+]
+
 export default defineConfig({
   test: {
-    include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ELECTRON_STAND_IN_TESTS,
+          // The core keeps no state between calls but its module cache (jsdom, Lexical, the parse
+          // thread): sharing it across files saves re-loading them for every file.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'electron-shell', include: ELECTRON_STAND_IN_TESTS } },
+    ],
   },
 })
