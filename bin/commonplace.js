@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The installed `commonplace` command: runs the built CLI (npm run build makes out/main/cli.js).
+import '../scripts/check-node.js'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron's binary is on this machine, otherwise browser mode.
-// Plain Node, no dependencies. It never `require`s the electron package: that would start a
-// download of its own. Arguments after `npm start --` go to the app (e.g. --library DIR).
+// `npm run serve` (--serve): browser mode on purpose. Plain Node, no dependencies. It never
+// `require`s the electron package: that would start a download of its own. Arguments after
+// `npm start --` go to the app (e.g. --library DIR).
+import './check-node.js'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
@@ -11,7 +13,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const electronPackage = join(root, 'node_modules', 'electron')
 const electronVite = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
 const browserMode = join(root, 'out', 'main', 'serve.js')
-const appArgs = process.argv.slice(2)
+const serveOnly = process.argv[2] === '--serve'
+const appArgs = process.argv.slice(serveOnly ? 3 : 2)
 const FORWARDED_SIGNALS =
   process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP']
 
@@ -58,13 +61,20 @@ function downloadElectron() {
   })
 }
 
-/** Runs a command with the terminal attached, passing our signals on; resolves with how it ended. */
+/**
+ * Runs a command with the terminal attached, passing our signals on; resolves with how it ended.
+ * npm runs this script through `sh -c`, and a SIGTERM to npm ends that shell without reaching us:
+ * when we are orphaned that way (our parent changes), the child is stopped as if we had the signal.
+ */
 function run(args) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' })
     const forward = (signal) => child.kill(signal)
     for (const signal of FORWARDED_SIGNALS) process.on(signal, forward)
+    const parent = process.ppid
+    const orphanWatch = setInterval(() => process.ppid !== parent && forward('SIGTERM'), 500)
     const done = (outcome) => {
+      clearInterval(orphanWatch)
       for (const signal of FORWARDED_SIGNALS) process.off(signal, forward)
       resolve(outcome)
     }
@@ -86,6 +96,7 @@ function exitLike({ code, signal }) {
 }
 
 async function main() {
+  if (serveOnly) return buildAndServe()
   let electron = findElectron()
   if (electron.missing) {
     const skipped = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD
@@ -104,6 +115,11 @@ async function main() {
   console.log(
     `Commonplace: the Electron binary is not available on this machine (${electron.missing}); starting browser mode instead.`,
   )
+  return buildAndServe()
+}
+
+/** Builds, then runs browser mode (out/main/serve.js) until it ends. */
+async function buildAndServe() {
   const build = await run([electronVite, 'build'])
   if (build.signal || build.code !== 0) return exitLike(build)
   if (!existsSync(browserMode)) {
