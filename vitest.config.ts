@@ -10,6 +10,7 @@ const ELECTRON_STAND_IN_TESTS = [
 export default defineConfig({
   test: {
     environment: 'node',
+    globalSetup: ['src-main/testing/corpus-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     projects: [
