@@ -78,7 +78,7 @@ describe('the IPC transport', () => {
 
   it('passes the contract’s own errors through as replies', async () => {
     const window = await ownWindow()
-    expect(await call(window.webContents, 'articles.get', { id: 'missing' })).toMatchObject({
+    expect(await call(window.webContents, 'articles.get', { id: 'a-missing' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })

@@ -79,7 +79,7 @@ describe('the preload bridge', () => {
   })
 
   it('hands an error back as a plain reply, so its code survives the context bridge', async () => {
-    const failure = await bridge.invoke('articles.get', { id: 'missing' })
+    const failure = await bridge.invoke('articles.get', { id: 'a-missing' })
     expect(failure).toEqual({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringContaining('missing') },

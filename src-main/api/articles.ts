@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './method'
+import { ArticleId } from '../core/ids'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
 import { MAX_IMPORT_BYTES } from '../core/import/limits'
@@ -9,8 +10,6 @@ import { setArticleTags } from '../core/articles'
 import { CommonplaceError } from '../core/errors'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-
-const Id = z.string().min(1).max(200)
 
 // The importers (jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
 // with the API: listing and reading never pay for them.
@@ -58,7 +57,7 @@ export const articleMethods = {
   }),
   'articles.get': method({
     summary: 'One article with its sanitized HTML body and its text.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: ArticleId }),
     output: ArticleWithBody,
     handler: ({ store }, { id }) => getArticle(store, id),
   }),
@@ -106,13 +105,13 @@ export const articleMethods = {
   }),
   'articles.rename': method({
     summary: 'Changes an article title.',
-    input: z.object({ id: Id, title: z.string().min(1).max(500) }),
+    input: z.object({ id: ArticleId, title: z.string().min(1).max(500) }),
     output: Article,
     handler: ({ store }, { id, title }) => renameArticle(store, id, title),
   }),
   'articles.delete': method({
     summary: 'Deletes an article and its excerpts; notes keep their quoted words.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: ArticleId }),
     output: z.object({ deleted: z.literal(true) }),
     handler: async ({ store }, { id }) => {
       await deleteArticle(store, id)
@@ -132,11 +131,11 @@ export const articleMethods = {
     summary: 'Replaces an article by a new version (sent file, path or link) and re-anchors its excerpts.',
     input: z.union([
       z.object({
-        id: Id,
+        id: ArticleId,
         file: z.object({ name: z.string().min(1).max(1024), dataBase64: z.string().max(MAX_BASE64_LENGTH) }),
       }),
-      z.object({ id: Id, path: z.string().min(1) }),
-      z.object({ id: Id, url: HttpLink }),
+      z.object({ id: ArticleId, path: z.string().min(1) }),
+      z.object({ id: ArticleId, url: HttpLink }),
     ]),
     output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
     handler: async ({ store }, input) =>
@@ -145,14 +144,14 @@ export const articleMethods = {
   'articles.updateFromImported': method({
     summary:
       'Makes a just-imported article the new version of an older one (same source), then removes the copy.',
-    input: z.object({ id: Id, fromArticleId: Id }),
+    input: z.object({ id: ArticleId, fromArticleId: ArticleId }),
     output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
     handler: async ({ store }, { id, fromArticleId }) =>
       (await updating()).updateFromImported(store, id, fromArticleId),
   }),
   'articles.setTags': method({
     summary: "Sets an article's tags.",
-    input: z.object({ id: Id, tags: z.array(z.string().max(200)).max(100) }),
+    input: z.object({ id: ArticleId, tags: z.array(z.string().max(200)).max(100) }),
     output: Article,
     handler: ({ store }, { id, tags }) => setArticleTags(store, id, tags),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './method'
+import { ArticleId, ExcerptId } from '../core/ids'
 import { Excerpt } from '../core/records'
 import {
   createExcerpt,
@@ -11,7 +12,6 @@ import {
   excerptQuote,
 } from '../core/excerpts'
 
-const Id = z.string().min(1).max(200)
 const Tags = z.array(z.string().max(200)).max(100)
 const Selection = {
   start: z.number().int().nonnegative(),
@@ -29,7 +29,7 @@ const ExcerptStatus = z.object({
 export const excerptMethods = {
   'excerpts.list': method({
     summary: "An article's excerpts in reading order.",
-    input: z.object({ articleId: Id }),
+    input: z.object({ articleId: ArticleId }),
     output: z.array(Excerpt),
     handler: ({ store }, { articleId }) => listExcerpts(store, articleId),
   }),
@@ -37,7 +37,7 @@ export const excerptMethods = {
     summary: 'Makes an excerpt from a selected passage (offsets into the article text and the quoted words).',
     input: z
       .object({
-        articleId: Id,
+        articleId: ArticleId,
         start: z.number().int().nonnegative(),
         end: z.number().int().nonnegative(),
         quote: z.string().min(1).max(100_000),
@@ -48,7 +48,7 @@ export const excerptMethods = {
   }),
   'excerpts.status': method({
     summary: 'For each id: the excerpt and its article, or null where they no longer exist.',
-    input: z.object({ ids: z.array(Id).max(10_000) }),
+    input: z.object({ ids: z.array(ExcerptId).max(10_000) }),
     output: z.array(ExcerptStatus),
     handler: ({ store }, { ids }) =>
       ids.map((id) => {
@@ -59,13 +59,13 @@ export const excerptMethods = {
   }),
   'excerpts.get': method({
     summary: 'One excerpt.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: ExcerptId }),
     output: Excerpt,
     handler: ({ store }, { id }) => findExcerpt(store, id),
   }),
   'excerpts.delete': method({
     summary: 'Deletes an excerpt and returns it (for undo); notes keep the quoted words.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: ExcerptId }),
     output: Excerpt,
     handler: ({ store }, { id }) => deleteExcerpt(store, id),
   }),
@@ -78,7 +78,7 @@ export const excerptMethods = {
   'excerpts.update': method({
     summary: 'Recolours an excerpt or sets its comment or tags.',
     input: z.object({
-      id: Id,
+      id: ExcerptId,
       color: Excerpt.shape.color.unwrap().optional(),
       comment: z.string().max(20_000).optional(),
       tags: Tags.optional(),
@@ -90,7 +90,7 @@ export const excerptMethods = {
     summary:
       'Moves an excerpt onto a newly selected passage (resize, or repair an orphan); its state becomes exact.',
     input: z
-      .object({ id: Id, ...Selection })
+      .object({ id: ExcerptId, ...Selection })
       .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
     output: Excerpt,
     handler: async ({ store }, { id, ...selection }) =>
@@ -99,7 +99,7 @@ export const excerptMethods = {
   'excerpts.addQuote': method({
     summary: 'Makes an excerpt from exact words of an article (which occurrence, 1-based, when they repeat).',
     input: z.object({
-      articleId: Id,
+      articleId: ArticleId,
       quote: z.string().min(1).max(100_000),
       occurrence: z.number().int().positive().optional(),
       comment: z.string().max(20_000).optional(),

@@ -2,13 +2,13 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { method } from './method'
+import { NoteId } from '../core/ids'
 import { CommonplaceError } from '../core/errors'
 import type { LibraryStore } from '../core/store/library-store'
 
 // The export code (headless Lexical, YAML) loads with the first export, not with the API.
 const noteMarkdown = () => import('../core/export/note-markdown')
 
-const Id = z.string().min(1).max(200)
 // Left out, the library's export settings apply (library.setExportSettings).
 const Citations = z.enum(['inline', 'footnotes']).optional()
 const Links = z.enum(['wiki', 'markdown']).optional()
@@ -19,14 +19,14 @@ const runningExports = new WeakMap<LibraryStore, { done: number; total: number; 
 export const exportMethods = {
   'export.note': method({
     summary: 'A note as a Markdown file: a safe file name and its contents.',
-    input: z.object({ id: Id, citations: Citations, links: Links }),
+    input: z.object({ id: NoteId, citations: Citations, links: Links }),
     output: z.object({ fileName: z.string(), markdown: z.string() }),
     handler: async ({ store }, { id, citations, links }) =>
       (await noteMarkdown()).exportNote(store, id, { citations, links }),
   }),
   'export.noteToFile': method({
     summary: 'Writes a note as Markdown to a path on this machine (CLI, desktop save dialog).',
-    input: z.object({ id: Id, path: z.string().min(1), citations: Citations, links: Links }),
+    input: z.object({ id: NoteId, path: z.string().min(1), citations: Citations, links: Links }),
     output: z.object({ path: z.string(), bytes: z.number() }),
     handler: async ({ store }, { id, path, citations, links }) =>
       (await noteMarkdown()).exportNoteToFile(store, id, path, { citations, links }),
@@ -38,7 +38,7 @@ export const exportMethods = {
       outDir: z.string().min(1),
       citations: Citations,
       links: Links,
-      noteIds: z.array(Id).optional(),
+      noteIds: z.array(NoteId).optional(),
       originals: z.boolean().default(false),
       everything: z.boolean().default(false),
     }),
@@ -88,7 +88,7 @@ export const exportMethods = {
   }),
   'export.citations': method({
     summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',
-    input: z.object({ noteId: Id.optional(), format: z.enum(['bibtex', 'csl-json']) }),
+    input: z.object({ noteId: NoteId.optional(), format: z.enum(['bibtex', 'csl-json']) }),
     output: z.object({ format: z.enum(['bibtex', 'csl-json']), count: z.number(), text: z.string() }),
     handler: async ({ store }, { noteId, format }) => {
       const { articlesToCite, formatCitations } = await import('../core/export/citations')

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './method'
+import { NoteId } from '../core/ids'
 import { NoteSummary } from '../core/records'
 import { SerializedNoteContent } from '../core/notes/note-content'
 import {
@@ -12,7 +13,6 @@ import {
   restoreNote,
 } from '../core/notes/notes'
 
-const Id = z.string().min(1).max(200)
 const NoteWithContent = z.object({ note: NoteSummary, content: SerializedNoteContent.nullable() })
 
 export const noteMethods = {
@@ -30,25 +30,25 @@ export const noteMethods = {
   }),
   'notes.get': method({
     summary: 'A note and its Lexical content.',
-    input: z.object({ id: Id }),
+    input: z.object({ id: NoteId }),
     output: NoteWithContent,
     handler: ({ store }, { id }) => getNote(store, id),
   }),
   'notes.save': method({
     summary: "Saves a note's content; resolves once it is on disk.",
-    input: z.object({ id: Id, content: SerializedNoteContent }),
+    input: z.object({ id: NoteId, content: SerializedNoteContent }),
     output: NoteSummary,
     handler: ({ store }, { id, content }) => saveNote(store, id, content),
   }),
   'notes.rename': method({
     summary: 'Changes a note title.',
-    input: z.object({ id: Id, title: z.string().min(1).max(500) }),
+    input: z.object({ id: NoteId, title: z.string().min(1).max(500) }),
     output: NoteSummary,
     handler: ({ store }, { id, title }) => renameNote(store, id, title),
   }),
   'notes.delete': method({
     summary: 'Deletes a note and returns it with its content (for undo).',
-    input: z.object({ id: Id }),
+    input: z.object({ id: NoteId }),
     output: NoteWithContent,
     handler: ({ store }, { id }) => deleteNote(store, id),
   }),

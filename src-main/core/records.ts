@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ArticleId, ExcerptId, NoteId } from './ids'
 
 /** The version of library.json this code writes; older files are migrated on load (store/migrations.ts). */
 export const LIBRARY_SCHEMA_VERSION = 1
@@ -10,7 +11,7 @@ export type ArticleFormat = z.infer<typeof ArticleFormat>
 
 /** An imported source. Its body lives in articles/<id>/ so that the index stays small. */
 export const Article = z.object({
-  id: z.string(),
+  id: ArticleId,
   title: z.string(),
   format: ArticleFormat,
   /** File name the article came from (for display and citation), if any. */
@@ -39,8 +40,8 @@ export type Article = z.infer<typeof Article>
 
 /** A passage of an article. The selector follows W3C Web Annotation: quote + context + position. */
 export const Excerpt = z.object({
-  id: z.string(),
-  articleId: z.string(),
+  id: ExcerptId,
+  articleId: ArticleId,
   quote: z.string(),
   prefix: z.string(),
   suffix: z.string(),
@@ -62,14 +63,14 @@ export type Excerpt = z.infer<typeof Excerpt>
 
 /** A note's index entry; the Lexical document lives in notes/<id>.json. */
 export const NoteSummary = z.object({
-  id: z.string(),
+  id: NoteId,
   title: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Ids of the excerpts the note cites, refreshed on every save. */
-  excerptIds: z.array(z.string()).default([]),
+  excerptIds: z.array(ExcerptId).default([]),
   /** Ids of the notes this note links to with [[…]], refreshed on every save. */
-  linkedNoteIds: z.array(z.string()).default([]),
+  linkedNoteIds: z.array(NoteId).default([]),
   /** The #tags written in the note (without the #), refreshed on every save. */
   tags: z.array(z.string()).default([]),
 })

@@ -1,0 +1,97 @@
+// Ids are part of file names: an id of any other shape must never reach the store (defect: an article
+// with id `..` deleted the whole library folder; a restored note `../library` then deleted library.json).
+import { describe, it, expect } from 'vitest'
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openLibrary } from '../core/library'
+import { SAMPLE_ARTICLE } from '../testing/corpus'
+import { invoke } from './invoke'
+
+const HOSTILE_IDS = [
+  '..',
+  '../library',
+  'a-../..',
+  'n-../../x',
+  '/etc/passwd',
+  'a-ABC',
+  'a-',
+  'a-x/y',
+  'n-1\u0000',
+  '',
+]
+
+async function freshLibrary() {
+  const dir = await mkdtemp(join(tmpdir(), 'commonplace-hostile-ids-'))
+  const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
+  const imported = await invoke(library, 'articles.importPaths', { paths: [SAMPLE_ARTICLE] })
+  if (!imported.ok) throw new Error(imported.error.message)
+  return { dir, library }
+}
+
+describe('ids from API calls', () => {
+  it.each(HOSTILE_IDS)(
+    'refuses %j as an id of every method that takes one, and changes nothing',
+    async (id) => {
+      const { dir, library } = await freshLibrary()
+      const before = await readdir(join(dir, 'library'), { recursive: true })
+      const calls: [string, unknown][] = [
+        ['articles.get', { id }],
+        ['articles.delete', { id }],
+        ['articles.rename', { id, title: 'x' }],
+        ['excerpts.delete', { id }],
+        ['excerpts.list', { articleId: id }],
+        ['notes.delete', { id }],
+        ['notes.get', { id }],
+        ['graph.backlinks', { id }],
+        [
+          'notes.restore',
+          {
+            note: {
+              id,
+              title: 'x',
+              createdAt: 'x',
+              updatedAt: 'x',
+              excerptIds: [],
+              linkedNoteIds: [],
+              tags: [],
+            },
+            content: null,
+          },
+        ],
+      ]
+      for (const [name, input] of calls) {
+        const reply = await invoke(library, name, input)
+        expect(reply, name).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+        if (!reply.ok) expect(reply.error.message, name).toMatch(/is not (an?|an article or note) .*id/)
+      }
+      expect(await readdir(join(dir, 'library'), { recursive: true })).toEqual(before)
+    },
+  )
+})
+
+describe('ids in a library file', () => {
+  it('refuses to open a library.json whose article id is `..`, and leaves the folder as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'commonplace-hostile-index-'))
+    const libraryDir = join(dir, 'library')
+    await mkdir(libraryDir)
+    const index = {
+      schemaVersion: 1,
+      articles: [
+        {
+          id: '..',
+          title: 'Trap',
+          format: 'text',
+          importedAt: '2026-01-01T00:00:00.000Z',
+          wordCount: 1,
+          contentHash: 'x',
+        },
+      ],
+    }
+    await writeFile(join(libraryDir, 'library.json'), JSON.stringify(index))
+    await expect(openLibrary(libraryDir, SAMPLE_ARTICLE)).rejects.toThrow(
+      /articles\.0\.id: is not an article id/,
+    )
+    expect(JSON.parse(await readFile(join(libraryDir, 'library.json'), 'utf8'))).toEqual(index)
+  })
+})
