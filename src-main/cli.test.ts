@@ -154,11 +154,21 @@ describe('commonplace CLI', () => {
 
     await mkdir(library, { recursive: true })
     await writeFile(join(library, 'library.json'), 'garbage')
-    const unreadable = await cli('list', '--library', library)
-    expect(unreadable.code).toBe(1)
-    expect(unreadable.stderr.trim().split('\n')).toHaveLength(1)
-    expect(unreadable.stderr).toContain(join(library, 'library.json'))
-    expect(await readFile(join(library, 'library.json'), 'utf8')).toBe('garbage')
+    const damaged = await cli('list', '--library', library)
+    expect(damaged.code).toBe(0)
+    expect(damaged.stderr.trim().split('\n')).toHaveLength(1)
+    expect(damaged.stderr).toMatch(
+      /^commonplace: warning: .*library\.json: it is not valid JSON .*kept as .*library\.json\.corrupt-/,
+    )
+    const aside = damaged.stderr.match(/kept as (\S+)/)![1]!
+    expect(await readFile(aside, 'utf8')).toBe('garbage')
+
+    await writeFile(join(library, 'library.json'), '{"schemaVersion": 99}')
+    const newer = await cli('list', '--library', library)
+    expect(newer.code).toBe(1)
+    expect(newer.stderr.trim().split('\n')).toHaveLength(1)
+    expect(newer.stderr).toContain(join(library, 'library.json'))
+    expect(await readFile(join(library, 'library.json'), 'utf8')).toBe('{"schemaVersion": 99}')
 
     const unknownArticle = await cli('show', 'a-missing', '--library', join(work, 'other'))
     expect(unknownArticle.code).toBe(1)

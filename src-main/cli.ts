@@ -107,8 +107,15 @@ export async function runCli(argv: string[], streams: CliStreams = PROCESS_STREA
     const run = (await load())[command]!
     const { openLibrary } = await import('./core/library')
     const library = await openLibrary(chooseLibraryDir(values.library), sampleArticlePath())
+    // What the store set aside or rebuilt on opening is said, once, before the command's own output.
+    for (const problem of library.store.problems)
+      streams.stderr.write(`commonplace: warning: ${problem.file}: ${problem.reason}\n`)
     const { library: _dir, json, help: _help, ...options } = values
-    return await run({ library, json: json ?? false, options, streams }, args)
+    try {
+      return await run({ library, json: json ?? false, options, streams }, args)
+    } finally {
+      await library.store.close() // the journal's records into their files, so the folder reads complete
+    }
   } catch (error) {
     if (error instanceof UsageError) return fail(`${error.message}; ${SEE_HELP}`, 2)
     return fail(oneLineMessage(error), 1)

@@ -28,7 +28,8 @@ export function rendererDir(): string {
  */
 export function defaultLibraryDir(): string {
   const home = homedir()
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Commonplace', 'library')
+  if (process.platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'Commonplace', 'library')
   if (process.platform === 'win32') {
     return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Commonplace', 'library')
   }

@@ -11,11 +11,14 @@ async function main(): Promise<void> {
     options: { library: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean' } },
   })
   if (values.help) {
-    console.log('Usage: npm run serve -- [--library DIR] [--port N]\nServes Commonplace at http://127.0.0.1:PORT/ (browser mode).')
+    console.log(
+      'Usage: npm run serve -- [--library DIR] [--port N]\nServes Commonplace at http://127.0.0.1:PORT/ (browser mode).',
+    )
     return
   }
   const dir = rendererDir()
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`The app is not built (${dir} is missing): run npm run build`)
+  if (!existsSync(join(dir, 'index.html')))
+    throw new Error(`The app is not built (${dir} is missing): run npm run build`)
   const port = values.port ? Number(values.port) : Number(process.env.COMMONPLACE_PORT ?? 0)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${values.port}`)
   const library = await openLibrary(chooseLibraryDir(values.library), sampleArticlePath())

@@ -49,7 +49,10 @@ describe('browser-mode server', () => {
   it('rejects invalid arguments with a clear message before the core', async () => {
     const response = await api('articles.get', { id: 42 })
     expect(response.status).toBe(400)
-    expect((await response.json()).error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at id') })
+    expect((await response.json()).error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('at id'),
+    })
     const unknown = await api('articles.nope', {})
     expect(unknown.status).toBe(404)
     const notJson = await fetch(`${base}/api/articles.list`, {
@@ -77,11 +80,14 @@ describe('browser-mode server', () => {
 
 function rawGet(path: string, host?: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: host ? { Host: host } : {} }, (res) => {
-      let body = ''
-      res.on('data', (chunk) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, headers: host ? { Host: host } : {} },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      },
+    )
     req.on('error', reject)
     req.end()
   })

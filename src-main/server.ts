@@ -80,7 +80,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     }
     const given = Buffer.from(request.headers.authorization ?? '')
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      sendJson(response, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' } })
+      sendJson(response, 401, {
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' },
+      })
       return
     }
     let input: unknown
@@ -88,7 +91,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       const body = await readBody(request)
       input = body.length ? JSON.parse(body.toString('utf8')) : {}
     } catch (error) {
-      sendJson(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } })
+      sendJson(response, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: (error as Error).message },
+      })
       return
     }
     const reply = await invoke(options.library, name, input)
@@ -153,7 +159,10 @@ function statusFor(reply: Extract<Reply, { ok: false }>): number {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
   response.end(text)
 }
 

@@ -71,10 +71,11 @@ describe('ids from API calls', () => {
 })
 
 describe('ids in a library file', () => {
-  it('refuses to open a library.json whose article id is `..`, and leaves the folder as it was', async () => {
+  it('sets aside a library.json whose article id is `..`, keeps it, and deletes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'commonplace-hostile-index-'))
     const libraryDir = join(dir, 'library')
-    await mkdir(libraryDir)
+    await mkdir(join(libraryDir, 'articles'), { recursive: true })
+    await writeFile(join(libraryDir, 'articles', 'keep.txt'), 'still here')
     const index = {
       schemaVersion: 1,
       articles: [
@@ -89,9 +90,16 @@ describe('ids in a library file', () => {
       ],
     }
     await writeFile(join(libraryDir, 'library.json'), JSON.stringify(index))
-    await expect(openLibrary(libraryDir, SAMPLE_ARTICLE)).rejects.toThrow(
-      /articles\.0\.id: is not an article id/,
-    )
-    expect(JSON.parse(await readFile(join(libraryDir, 'library.json'), 'utf8'))).toEqual(index)
+    const library = await openLibrary(libraryDir, SAMPLE_ARTICLE)
+    expect(library.store.data.articles).toEqual([])
+    expect(library.store.problems[0]).toMatchObject({
+      action: 'quarantined',
+      reason: expect.stringMatching(/articles\.0\.id: is not an article id/),
+    })
+    const aside = (await readdir(libraryDir)).find((name) => name.startsWith('library.json.corrupt-'))!
+    expect(JSON.parse(await readFile(join(libraryDir, aside), 'utf8'))).toEqual(index)
+    const deleted = await invoke(library, 'articles.delete', { id: '..' })
+    expect(deleted).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await readFile(join(libraryDir, 'articles', 'keep.txt'), 'utf8')).toBe('still here')
   })
 })

@@ -28,7 +28,8 @@ async function excerptOn(words: string) {
 async function snapshot(): Promise<Map<string, string>> {
   const files = new Map<string, string>()
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) {
+    // The store's own bookkeeping (journal, lock) is not what a user reads as the library.
+    if (entry.isFile() && !entry.parentPath.includes('.commonplace')) {
       const path = join(entry.parentPath, entry.name)
       files.set(path, (await readFile(path)).toString('base64'))
     }

@@ -89,25 +89,13 @@ export async function updateArticle(
         sourceUrl: source.url ?? article.sourceUrl ?? fields.sourceUrl,
         title: article.titleSetByUser ? article.title : fields.title,
       })
-      // No removeBodies here: then a failed transaction always means the index was not written.
-      return { bodies: bodiesOf(folder, body, originalFile, source.bytes) }
+      // The store commits bodies and records whole or not at all; an old original of another type goes after.
+      const strayOriginal =
+        old.originalFile && old.originalFile !== originalFile ? [`${folder}/${old.originalFile}`] : []
+      return { bodies: bodiesOf(folder, body, originalFile, source.bytes), removeBodies: strayOriginal }
     })
 
-  const oldOriginal = old.originalFile
-    ? await store.readBodyBytes(`${folder}/${old.originalFile}`).catch(() => null)
-    : null
-  try {
-    await write()
-  } catch (error) {
-    if (error instanceof CommonplaceError && error.code === 'WRITE_FAILED') {
-      await restoreOldBodies(store, folder, old, oldOriginal, originalFile)
-    }
-    throw error
-  }
-  if (old.originalFile && old.originalFile !== originalFile) {
-    // The update is stored; an old original left behind is only a stray file, not worth failing for.
-    await store.transact(() => ({ removeBodies: [`${folder}/${old.originalFile}`] })).catch(() => undefined)
-  }
+  await write()
   return {
     article: findArticle(store, articleId),
     textChanged: body.text !== old.text,
@@ -237,23 +225,4 @@ function bodiesOf(
     { path: `${folder}/text.txt`, content: body.text },
     ...(original ? [{ path: `${folder}/${originalFile}`, content: original }] : []),
   ]
-}
-
-// The store writes bodies before the index, so a failed index write would leave the new text under
-// the old offsets. The old bodies are written back (best effort: the failure is still reported).
-async function restoreOldBodies(
-  store: LibraryStore,
-  folder: string,
-  old: Article & ArticleBody,
-  oldOriginal: Uint8Array | null,
-  newOriginalFile: string,
-): Promise<void> {
-  const oldOriginalFile = old.originalFile ?? newOriginalFile
-  const strayOriginal = oldOriginalFile !== newOriginalFile ? [`${folder}/${newOriginalFile}`] : []
-  await store
-    .transact(() => ({
-      bodies: bodiesOf(folder, old, oldOriginalFile, oldOriginal),
-      removeBodies: strayOriginal,
-    }))
-    .catch(() => undefined)
 }

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'IMPORT_FAILED'
   | 'LIBRARY_UNREADABLE'
   | 'WRITE_FAILED'
+  | 'LIBRARY_BUSY'
   | 'UNKNOWN_METHOD'
   | 'UNAUTHORIZED'
   | 'INTERNAL'

@@ -23,7 +23,12 @@ beforeEach(async () => {
 describe('excerpts', () => {
   it('stores the quote, its context and its offsets', async () => {
     const start = text.indexOf(SENTENCE)
-    const excerpt = await createExcerpt(store, { articleId, start, end: start + SENTENCE.length, quote: SENTENCE })
+    const excerpt = await createExcerpt(store, {
+      articleId,
+      start,
+      end: start + SENTENCE.length,
+      quote: SENTENCE,
+    })
     expect(excerpt).toMatchObject({ quote: SENTENCE, start, end: start + SENTENCE.length })
     expect(excerpt.prefix).toBe(text.slice(start - CONTEXT_LENGTH, start))
     expect(excerpt.suffix).toBe(text.slice(start + SENTENCE.length, start + SENTENCE.length + CONTEXT_LENGTH))
@@ -33,7 +38,12 @@ describe('excerpts', () => {
 
   it('trusts the quote over stale offsets and finds it nearby', async () => {
     const start = text.indexOf(SENTENCE)
-    const excerpt = await createExcerpt(store, { articleId, start: start + 7, end: start + 20, quote: SENTENCE })
+    const excerpt = await createExcerpt(store, {
+      articleId,
+      start: start + 7,
+      end: start + 20,
+      quote: SENTENCE,
+    })
     expect(excerpt.start).toBe(start)
   })
 
@@ -45,7 +55,9 @@ describe('excerpts', () => {
   })
 
   it('refuses words that are not in the article', async () => {
-    await expect(createExcerpt(store, { articleId, start: 0, end: 5, quote: 'not in there at all' })).rejects.toMatchObject({
+    await expect(
+      createExcerpt(store, { articleId, start: 0, end: 5, quote: 'not in there at all' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     })
     expect(store.data.excerpts).toHaveLength(0)

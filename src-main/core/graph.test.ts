@@ -93,7 +93,7 @@ describe('the graph', () => {
     expect(excerpt).toMatchObject({ comment: 'first', tags: ['one'] })
     const recoloured = await updateExcerpt(store, excerpt.id, { color: 'blue' })
     expect(recoloured).toMatchObject({ color: 'blue', comment: 'first', tags: ['one'] })
-    const reopened = await LibraryStore.open(store.path(''))
+    const reopened = await LibraryStore.open(store.dir)
     expect(reopened.data.excerpts[0]).toMatchObject({ color: 'blue', comment: 'first' })
     await expect(excerptQuote(store, { articleId, quote: 'Kurdish' })).rejects.toThrow(/appear \d+ times/)
   })

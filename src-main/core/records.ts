@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { ArticleId, ExcerptId, NoteId } from './ids'
 
 /** The version of library.json this code writes; older files are migrated on load (store/migrations.ts). */
-export const LIBRARY_SCHEMA_VERSION = 1
+export const LIBRARY_SCHEMA_VERSION = 2
+/** The version of each record file (articles/<id>/article.json, excerpts/<id>.json, notes/<id>.meta.json). */
+export const RECORD_SCHEMA_VERSION = 1
 /** The version of each note body file (notes/<id>.json). */
 export const NOTE_SCHEMA_VERSION = 1
 

@@ -55,7 +55,12 @@ describe('exporting a note through a download', () => {
 
   it('saves straight into the folder the end-to-end tests name, without a dialog', () => {
     resetElectronStandIn()
-    askWhereToSaveDownloads(electronSession.defaultSession, windows, '/home/ada/Downloads', '/tmp/e2e-downloads')
+    askWhereToSaveDownloads(
+      electronSession.defaultSession,
+      windows,
+      '/home/ada/Downloads',
+      '/tmp/e2e-downloads',
+    )
     const window = new ElectronWindow()
     windows.add(window)
     const item = new DownloadItem('blob:file:///abc', '../Referendum notes.md')

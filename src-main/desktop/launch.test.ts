@@ -83,10 +83,10 @@ describe('launching the desktop app', () => {
     expect(await call('library.info')).toMatchObject({ result: { dir: join(home, 'elsewhere') } })
   })
 
-  it('shows the error and exits, never replacing an unreadable library with an empty one', async () => {
+  it('shows the error and exits, never replacing a library it must not read (a newer schema)', async () => {
     const dir = join(home, 'library')
     await mkdir(dir)
-    await writeFile(join(dir, 'library.json'), '{ "articles": [ truncated')
+    await writeFile(join(dir, 'library.json'), '{ "schemaVersion": 99 }')
     await launchDesktopApp({ ...settings, env: { COMMONPLACE_LIBRARY: dir } })
 
     expect(electronStandIn.errorBoxes).toEqual([
@@ -98,8 +98,20 @@ describe('launching the desktop app', () => {
     expect(app.state).toBe('quit')
     expect(app.exitCode).toBe(1)
     expect(BrowserWindow.getAllWindows()).toEqual([])
-    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe('{ "articles": [ truncated')
-    expect(await readdir(dir)).toEqual(['library.json'])
+    expect(await readFile(join(dir, 'library.json'), 'utf8')).toBe('{ "schemaVersion": 99 }')
+    expect(await readdir(dir)).toEqual(['.commonplace', 'library.json'])
+  })
+
+  it('opens with a damaged library.json set aside and kept, never reset', async () => {
+    const dir = join(home, 'library')
+    await mkdir(dir)
+    await writeFile(join(dir, 'library.json'), '{ "articles": [ truncated')
+    await launchDesktopApp({ ...settings, env: { COMMONPLACE_LIBRARY: dir } })
+
+    expect(electronStandIn.errorBoxes).toEqual([])
+    expect(BrowserWindow.getAllWindows()).toHaveLength(1)
+    const aside = (await readdir(dir)).find((name) => name.startsWith('library.json.corrupt-'))!
+    expect(await readFile(join(dir, aside), 'utf8')).toBe('{ "articles": [ truncated')
   })
 
   it('quits at once, opening nothing, when another instance is running', async () => {

@@ -70,13 +70,22 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   registerApiHandler({ library, windows, renderer, pending })
   deepLinks.serve(renderer)
   holdQuitForPendingWork(pending)
-  askWhereToSaveDownloads(session.defaultSession, windows, app.getPath('downloads'), settings.env.COMMONPLACE_DOWNLOAD_DIR)
-  installApplicationMenu(windows, {
-    platform: settings.platform,
-    isPackaged: app.isPackaged,
-    isDevelopment: renderer.isDevServer,
-    libraryDir: library.store.dir,
-  }, (window) => void importWithNativeDialog(window))
+  askWhereToSaveDownloads(
+    session.defaultSession,
+    windows,
+    app.getPath('downloads'),
+    settings.env.COMMONPLACE_DOWNLOAD_DIR,
+  )
+  installApplicationMenu(
+    windows,
+    {
+      platform: settings.platform,
+      isPackaged: app.isPackaged,
+      isDevelopment: renderer.isDevServer,
+      libraryDir: library.store.dir,
+    },
+    (window) => void importWithNativeDialog(window),
+  )
 
   // One window opening at a time: a second dock click while one is on its way adds nothing.
   let opening: Promise<unknown> | null = null

@@ -75,13 +75,16 @@ describe('File menu', () => {
     expect(importFiles.mock.calls[0]![0]).toBe(focused)
   })
 
-  it.each(MENU_COMMANDS.filter((command) => command !== 'import-files'))('the %s item sends its command', (command) => {
-    installApplicationMenu(windows, linux, importFiles)
-    const window = ownWindow()
-    window.focus()
-    menu().getMenuItemById(command)!.click()
-    expect(menuMessages(window)).toEqual([[command]])
-  })
+  it.each(MENU_COMMANDS.filter((command) => command !== 'import-files'))(
+    'the %s item sends its command',
+    (command) => {
+      installApplicationMenu(windows, linux, importFiles)
+      const window = ownWindow()
+      window.focus()
+      menu().getMenuItemById(command)!.click()
+      expect(menuMessages(window)).toEqual([[command]])
+    },
+  )
 
   it('goes to our newest window when the focused window is not ours, and to no stranger', () => {
     installApplicationMenu(windows, linux, importFiles)

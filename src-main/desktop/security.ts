@@ -7,7 +7,9 @@ import { CONTENT_SECURITY_POLICY } from '../content-security-policy'
  */
 export function enforceContentSecurityPolicy(session: Session, devServer = false): void {
   // electron-vite dev's fast refresh needs one inline script; built apps never get this exception.
-  const policy = devServer ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") : CONTENT_SECURITY_POLICY
+  const policy = devServer
+    ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+    : CONTENT_SECURITY_POLICY
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders: Record<string, string[]> = {}
     for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { libraryEntries } from '../../testing/library-files'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync, zipSync } from 'fflate'
@@ -119,7 +120,7 @@ describe('bad input gives a clear error naming the file', () => {
     const [outcome] = await importPaths(store, [docx(name)])
     expect(outcome).toMatchObject({ status: 'failed', articleId: null })
     expect(outcome!.message).toMatch(message)
-    expect(await readdir(store.dir)).toEqual([])
+    expect(await libraryEntries(store.dir)).toEqual([])
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { libraryEntries } from '../../testing/library-files'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { zipSync, strToU8 } from 'fflate'
@@ -188,7 +189,7 @@ describe('an incomplete or broken EPUB gives a clear error naming the file', () 
       { name: 'bad.epub', bytes: book({ 'META-INF/container.xml': CONTAINER }) },
     ])
     expect(outcome).toMatchObject({ status: 'failed', articleId: null })
-    expect(await readdir(store.dir)).toEqual([])
+    expect(await libraryEntries(store.dir)).toEqual([])
   })
 
   it('the corpus files all import without error', async () => {

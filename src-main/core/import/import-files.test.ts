@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { mkdtemp, writeFile, readFile, readdir, mkdir } from 'node:fs/promises'
+import { libraryEntries } from '../../testing/library-files'
+import { mkdtemp, writeFile, readFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { LibraryStore, INDEX_FILE } from '../store/library-store'
+import { LibraryStore } from '../store/library-store'
 import { importPaths, importSources, MAX_IMPORT_BYTES } from './import-files'
 import { getArticle } from '../articles'
 
@@ -63,7 +64,20 @@ describe('text decoding', () => {
 
 describe('legacy encodings', () => {
   it('reads a Windows-1252 file and says which encoding it assumed', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('Le menu du '), 0x63, 0x61, 0x66, 0xe9, 0x20, 0x96, 0x20, 0x93, 0x6f, 0x6b, 0x94])
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('Le menu du '),
+      0x63,
+      0x61,
+      0x66,
+      0xe9,
+      0x20,
+      0x96,
+      0x20,
+      0x93,
+      0x6f,
+      0x6b,
+      0x94,
+    ])
     const [outcome] = await importSources(store, [source('latin1.txt', bytes)])
     expect(outcome!.status).toBe('imported')
     const article = await getArticle(store, outcome!.articleId!)
@@ -107,7 +121,7 @@ describe('bad input is refused with the file name and the reason, and nothing is
     const [outcome] = await importSources(store, [source(name, content)])
     expect(outcome).toMatchObject({ status: 'failed', articleId: null })
     expect(outcome!.message).toMatch(message)
-    expect(await readdir(store.dir)).toEqual([])
+    expect(await libraryEntries(store.dir)).toEqual([])
   })
 
   it('refuses a file over the size limit', async () => {
@@ -121,8 +135,7 @@ describe('bad input is refused with the file name and the reason, and nothing is
     const outcomes = await importPaths(store, [join(dir, 'missing.txt'), SAMPLE])
     expect(outcomes.map((o) => o.status)).toEqual(['failed', 'imported'])
     expect(outcomes[0]!.message).toMatch(/missing.txt: the file does not exist/)
-    const index = JSON.parse(await readFile(join(store.dir, INDEX_FILE), 'utf8'))
-    expect(index.articles).toHaveLength(1)
+    expect((await LibraryStore.open(store.dir)).data.articles).toHaveLength(1)
   })
 })
 

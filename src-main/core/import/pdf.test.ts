@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { libraryEntries } from '../../testing/library-files'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pdfImporter, pdfDocument, NO_TEXT_LAYER_NOTICE } from './pdf'
@@ -135,7 +136,7 @@ describe('broken PDFs give a clear error naming the file, and leave the library 
     const [outcome] = await importPaths(store, [pdf(name)])
     expect(outcome).toMatchObject({ status: 'failed', articleId: null })
     expect(outcome!.message).toMatch(message)
-    expect(await readdir(store.dir)).toEqual([])
+    expect(await libraryEntries(store.dir)).toEqual([])
   })
 
   it.each([

@@ -272,7 +272,10 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     electronStandIn.errorBoxes.push({ title, content })
   },
-  async showOpenDialog(_window: unknown, options: unknown): Promise<{ canceled: boolean; filePaths: string[] }> {
+  async showOpenDialog(
+    _window: unknown,
+    options: unknown,
+  ): Promise<{ canceled: boolean; filePaths: string[] }> {
     electronStandIn.openDialogs.push(options)
     return electronStandIn.openDialogAnswer
   },
