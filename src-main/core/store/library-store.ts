@@ -21,6 +21,9 @@ export type { BodyWrite, StoreProblem }
 // Drafts copy only what a transaction touches; nothing is frozen, so 10,000 records cost nothing to keep.
 setAutoFreeze(false)
 
+/** A temp file or a kept old version, as durable writes and transactions name them. */
+const LEFTOVER = /^\..+\.(tmp|prev)$/
+
 /** Past this size the journal's records are written to their files and the journal starts anew. */
 const COMPACT_AT_BYTES = 1 << 20
 
@@ -240,7 +243,26 @@ export class LibraryStore {
     const read = await this.journal.read(null, true)
     this.take(read)
     await this.finishLastTransaction(read)
+    await this.removeLeftovers()
     await this.reportOrphanFolders()
+  }
+
+  /**
+   * Under the lock, after the last transaction is finished or undone: temp files and kept old versions
+   * in the store's folders belong to no write in progress, so they are what a crash left (`.x.tmp`,
+   * `.x.prev`). Article folders are swept by `commonplace doctor`.
+   */
+  private async removeLeftovers(): Promise<void> {
+    for (const folder of [STORE_FOLDER, 'notes', 'excerpts']) {
+      let names: string[]
+      try {
+        names = await this.fs.readdir(join(this.dir, folder))
+      } catch {
+        continue
+      }
+      for (const name of names)
+        if (LEFTOVER.test(name)) await this.fs.rm(join(this.dir, folder, name), { force: true })
+    }
   }
 
   /** Article folders that no record (file or journal line) names: bodies left by a crash, for the doctor. */
