@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCliInProcess as cli } from '../testing/run-cli'
+import { SAMPLE_ARTICLE } from '../testing/corpus'
 import { importOutcomeLine, type ImportOutcome } from './import-outcome-line'
 
 let work: string
@@ -63,6 +64,21 @@ describe('import prints each file once, failures on stderr', () => {
         message: `Cannot read ${join(work, 'nope.txt')}: the file does not exist`,
         sameSourceArticleId: null,
       },
+    ])
+  })
+})
+
+describe('excerpt add', () => {
+  it('finds words typed with a straight apostrophe and reports them as the article has them', async () => {
+    const imported = await cli('import', SAMPLE_ARTICLE, '--library', library, '--json')
+    const [{ articleId }] = JSON.parse(imported.stdout) as { articleId: string }[]
+    const typed = "Iraq's prime minister today dismissed"
+    const added = await cli('excerpt', 'add', articleId, '--quote', typed, '--library', library)
+    expect(added).toMatchObject({ code: 0, stderr: '' })
+    expect(added.stdout).toMatch(/^ex-\S+ {2}\d+-\d+ {2}Iraq’s prime minister today dismissed\n$/)
+    const listed = await cli('excerpts', articleId, '--library', library, '--json')
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ quote: 'Iraq’s prime minister today dismissed' }),
     ])
   })
 })

@@ -6,10 +6,10 @@ import { formatTable } from './table'
 export const graphCommands: Record<string, Command> = {
   async excerpt(context, args) {
     const [action, articleId] = argumentsOf('excerpt', args, 2)
-    if (action !== 'add') throw new UsageError('usage: excerpt add <articleId> --quote "exact words"')
+    if (action !== 'add') throw new UsageError('usage: excerpt add <articleId> --quote "the words"')
     const { quote, occurrence, comment, tag } = context.options
     if (!articleId) throw new UsageError('excerpt add needs an article id (commonplace list shows them)')
-    if (!quote) throw new UsageError('excerpt add needs --quote "exact words"')
+    if (!quote) throw new UsageError('excerpt add needs --quote "the words"')
     const nth = occurrence === undefined ? undefined : Number(occurrence)
     if (nth !== undefined && !(Number.isInteger(nth) && nth > 0)) {
       throw new UsageError('--occurrence must be a whole number from 1')
