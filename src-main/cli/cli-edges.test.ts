@@ -83,6 +83,28 @@ describe('excerpt add', () => {
   })
 })
 
+describe('note import', () => {
+  it('links [[B]] to a note imported later in the same command, and keeps an unknown title a link', async () => {
+    await writeFile(join(work, 'a.md'), '# A\n\nSee [[B]] and [[Someday]].\n')
+    await writeFile(join(work, 'b.md'), '# B\n\nBack to [[a]].\n')
+    const imported = await cli(
+      'note',
+      'import',
+      join(work, 'a.md'),
+      join(work, 'b.md'),
+      '--library',
+      library,
+      '--json',
+    )
+    expect(imported).toMatchObject({ code: 0, stderr: '' })
+    const [a, b] = JSON.parse(imported.stdout) as { id: string; title: string }[]
+    const backlinks = await cli('backlinks', b!.id, '--library', library, '--json')
+    expect(JSON.parse(backlinks.stdout).notes).toEqual([{ id: a!.id, title: 'A' }])
+    const exported = await cli('export', a!.id, '--library', library)
+    expect(exported.stdout).toContain('See [[B]] and [[Someday]].')
+  })
+})
+
 describe('importOutcomeLine', () => {
   const outcome = (fields: Partial<ImportOutcome>): ImportOutcome => ({
     name: 'saved.html',

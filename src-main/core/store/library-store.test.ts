@@ -10,7 +10,16 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'commonplace-store-'))
 })
 
-const note = (id: string) => ({ id, title: id, createdAt: 'x', updatedAt: 'x', excerptIds: [], linkedNoteIds: [], tags: [] })
+const note = (id: string) => ({
+  id,
+  title: id,
+  createdAt: 'x',
+  updatedAt: 'x',
+  excerptIds: [],
+  linkedNoteIds: [],
+  waitingLinkTitles: [],
+  tags: [],
+})
 
 describe('LibraryStore', () => {
   it('creates an empty library without writing until something changes', async () => {
