@@ -4,7 +4,7 @@ import { describe, it, expect, beforeEach } from 'vitest'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCliInProcess as cli } from '../testing/run-cli'
+import { runCliInProcess as cli, runCliProcess } from '../testing/run-cli'
 import { SAMPLE_ARTICLE } from '../testing/corpus'
 import { importOutcomeLine, type ImportOutcome } from './import-outcome-line'
 
@@ -215,4 +215,21 @@ describe('errors: one line on stderr, exit 2 for a wrong command line and 1 for 
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/^commonplace: /)])
     expect(result.stderr.replace(/^commonplace: /, '').trim()).toMatch(says)
   })
+})
+
+describe('a real process', () => {
+  it('exits 2 for a wrong command line and 1 for a failure, with one line on stderr', async () => {
+    const wrong = await runCliProcess('list', '--bogus', '--library', library)
+    expect(wrong).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'commonplace: unknown option --bogus; see `commonplace --help`\n',
+    })
+    const failed = await runCliProcess('show', 'a-missing', '--library', library)
+    expect(failed).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'commonplace: No article with id a-missing in this library\n',
+    })
+  }, 60_000)
 })

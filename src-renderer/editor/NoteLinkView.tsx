@@ -1,5 +1,7 @@
-import { useContext, type JSX } from 'react'
-import { NoteLinkNode, type NoteLinkFields } from '../../src-main/core/notes/note-link-node'
+import { useContext, useEffect, type JSX } from 'react'
+import { $getNodeByKey } from 'lexical'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
+import { $isNoteLinkNode, NoteLinkNode, type NoteLinkFields } from '../../src-main/core/notes/note-link-node'
 import { NOTE_LINK_NODE_TYPE } from '../../src-main/core/notes/note-content'
 import { NoteLinkContext } from './note-link-services'
 import { noteLinkTarget } from './note-link-target'
@@ -12,7 +14,7 @@ export class NoteLinkViewNode extends NoteLinkNode {
   }
 
   decorate(): JSX.Element {
-    return <NoteLinkChip link={this.getLink()} />
+    return <NoteLinkChip link={this.getLink()} nodeKey={this.getKey()} />
   }
 }
 
@@ -20,15 +22,27 @@ export class NoteLinkViewNode extends NoteLinkNode {
  * The target's current title (renames show at once); a deleted target shows its old title, struck; a
  * link waiting for its note shows its title, and a click makes that note.
  */
-function NoteLinkChip({ link }: { link: NoteLinkFields }) {
+function NoteLinkChip({ link, nodeKey }: { link: NoteLinkFields; nodeKey: string }) {
+  const [editor] = useLexicalComposerContext()
   const services = useContext(NoteLinkContext)
   const target = noteLinkTarget(services.notes, link)
   const broken = target.kind === 'deleted'
   const waiting = target.kind === 'waiting'
+  const found = target.kind === 'note' && !link.noteId ? target.note : null
+  // A waiting link whose note now exists takes its id here too, as the saved note did in the core,
+  // so that it follows the note through a rename before this note is opened again.
+  useEffect(() => {
+    if (!found) return
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if ($isNoteLinkNode(node) && !node.getLink().noteId)
+        node.setLink({ noteId: found.id, title: found.title })
+    })
+  }, [editor, nodeKey, found])
   const open = () => {
     if (target.kind === 'note') services.open(target.note.id)
     else if (target.kind === 'loading' && link.noteId) services.open(link.noteId)
-    // The new note takes this link (and every other link waiting for its title) in the core.
+    // Making the note links this link (found above) and every other link waiting for its title.
     else if (waiting) void services.create(link.title.trim()).then((note) => note && services.open(note.id))
   }
   return (
