@@ -18,6 +18,12 @@ const SPACE = /\s/u
 const DASH_RUN = /[-‐‑‒–—―−﹘﹣－\s\u00AD\u200B-\u200D\u2060\uFEFF]/u
 const MARK = /\p{M}/u
 
+/** Printable ASCII but for the hyphen and quote marks: NFKC leaves it as it is. */
+const foldsToItself = (code: number) =>
+  code > 0x20 && code < 0x7f && code !== 0x2d && code !== 0x22 && code !== 0x27 && code !== 0x60
+/** Combining marks start at U+0300; a character before one is folded with it. */
+const FIRST_MARK = 0x300
+
 /** A text in folded form; folded character i came from the original characters [from[i], to[i]). */
 export interface FoldedText {
   folded: string
@@ -43,6 +49,12 @@ export function foldTyped(text: string): FoldedText {
   }
   let at = 0
   while (at < text.length) {
+    // Most of a text is plain ASCII, which folds to itself (a book is folded in well under a second).
+    if (foldsToItself(text.charCodeAt(at)) && !(text.charCodeAt(at + 1) >= FIRST_MARK)) {
+      emit(text[at]!, at, at + 1)
+      at++
+      continue
+    }
     const char = String.fromCodePoint(text.codePointAt(at)!)
     let end = at + char.length
     if (INVISIBLE.test(char)) {
