@@ -28,8 +28,8 @@ Commands:
   cite <noteId|--all> --format bibtex|csl-json
                                the sources a note cites (or all sources) as BibTeX or CSL-JSON
   excerpt add <articleId> --quote "WORDS" [--occurrence N] [--comment TEXT] [--tag T]…
-                               make an excerpt from words of an article (straight or curly quotes,
-                               dashes and spaces as you type them)
+                               make an excerpt from words of an article, typed as you like (straight
+                               quotes, -- for a dash, plain spaces); it keeps the article's characters
   excerpts <articleId>         an article's excerpts: state, position, comment, tags, citing notes
   update <articleId> <file|url>
                                import a new version of an article and re-anchor its excerpts

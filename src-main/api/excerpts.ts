@@ -97,7 +97,8 @@ export const excerptMethods = {
       (await import('../core/article-update')).reattachExcerpt(store, id, selection),
   }),
   'excerpts.addQuote': method({
-    summary: 'Makes an excerpt from exact words of an article (which occurrence, 1-based, when they repeat).',
+    summary:
+      'Makes an excerpt from words of an article, exact or as typed (straight quotes, -- for a dash, plain spaces…); which occurrence, 1-based, when they repeat.',
     input: z.object({
       articleId: ArticleId,
       quote: z.string().min(1).max(100_000),

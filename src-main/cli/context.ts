@@ -71,8 +71,18 @@ export async function call<K extends MethodName>(
 export const print = (context: Pick<Context, 'streams'>, text: string): void =>
   void context.streams.stdout.write(text.endsWith('\n') ? text : text + '\n')
 
+/** Writes a line about something that failed (one file of several, say) to standard error. */
+export const printFailure = (context: Pick<Context, 'streams'>, text: string): void =>
+  void context.streams.stderr.write(text.endsWith('\n') ? text : text + '\n')
+
 export const printJson = (context: Pick<Context, 'streams'>, value: unknown): void =>
   print(context, JSON.stringify(value, null, 2))
+
+/** The positional arguments of a command that takes at most `max`; one more is a wrong command line. */
+export function argumentsOf(command: string, args: string[], max: number): string[] {
+  if (args.length <= max) return args
+  throw new UsageError(max === 0 ? `${command} takes no arguments` : `unexpected argument "${args[max]}"`)
+}
 
 /** One command: runs with the parsed options and its positional arguments, returns the exit code. */
 export type Command = (context: Context, args: string[]) => Promise<number>

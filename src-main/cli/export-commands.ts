@@ -1,10 +1,11 @@
 import { resolve } from 'node:path'
 import { NO_TERMINAL, withProgressLine } from './progress'
-import { call, exportStyle, print, printJson, UsageError, type Command } from './context'
+import { argumentsOf, call, exportStyle, print, printJson, UsageError, type Command } from './context'
 
 /** Commands that write Markdown and citations: export, cite, and the export settings. */
 export const exportCommands: Record<string, Command> = {
-  async export(context, [id]) {
+  async export(context, args) {
+    const [id] = argumentsOf('export', args, 1)
     const { output, all, out, originals, everything } = context.options
     const style = exportStyle(context.options)
     if (all) {
@@ -37,7 +38,7 @@ export const exportCommands: Record<string, Command> = {
       }
       return 0
     }
-    if (!id) throw new UsageError('export needs a note id (see: commonplace notes) or --all --out DIR')
+    if (!id) throw new UsageError('export needs a note id (commonplace notes shows them) or --all --out DIR')
     if (output) {
       const written = await call(context, 'export.noteToFile', { id, path: resolve(output), ...style })
       if (context.json) printJson(context, written)
@@ -50,8 +51,7 @@ export const exportCommands: Record<string, Command> = {
     return 0
   },
   async settings(context, args) {
-    if (args.length > 0)
-      throw new UsageError('usage: settings [--citations inline|footnotes] [--links wiki|markdown]')
+    argumentsOf('settings', args, 0)
     const changes = exportStyle(context.options)
     const settings =
       changes.citations || changes.links
@@ -61,7 +61,8 @@ export const exportCommands: Record<string, Command> = {
     else print(context, `citations ${settings.export.citations}\nlinks     ${settings.export.links}`)
     return 0
   },
-  async cite(context, [noteId]) {
+  async cite(context, args) {
+    const [noteId] = argumentsOf('cite', args, 1)
     const { all, format } = context.options
     if (format !== 'bibtex' && format !== 'csl-json')
       throw new UsageError('cite needs --format bibtex or csl-json')

@@ -1,14 +1,15 @@
 import { resolve } from 'node:path'
-import { call, oneLine, print, printJson, UsageError, type Command } from './context'
+import { argumentsOf, call, oneLine, print, printJson, UsageError, type Command } from './context'
 import { formatTable } from './table'
 
 /** Commands over excerpts and the links between notes: excerpt add, excerpts, update, backlinks. */
 export const graphCommands: Record<string, Command> = {
-  async excerpt(context, [action, articleId]) {
-    if (action !== 'add') throw new UsageError('usage: excerpt add <articleId> --quote "exact words"')
+  async excerpt(context, args) {
+    const [action, articleId] = argumentsOf('excerpt', args, 2)
+    if (action !== 'add') throw new UsageError('usage: excerpt add <articleId> --quote "the words"')
     const { quote, occurrence, comment, tag } = context.options
-    if (!articleId) throw new UsageError('excerpt add needs an article id (see: commonplace list)')
-    if (!quote) throw new UsageError('excerpt add needs --quote "exact words"')
+    if (!articleId) throw new UsageError('excerpt add needs an article id (commonplace list shows them)')
+    if (!quote) throw new UsageError('excerpt add needs --quote "the words"')
     const nth = occurrence === undefined ? undefined : Number(occurrence)
     if (nth !== undefined && !(Number.isInteger(nth) && nth > 0)) {
       throw new UsageError('--occurrence must be a whole number from 1')
@@ -24,8 +25,9 @@ export const graphCommands: Record<string, Command> = {
     else print(context, `${excerpt.id}  ${excerpt.start}-${excerpt.end}  ${oneLine(excerpt.quote)}`)
     return 0
   },
-  async excerpts(context, [articleId]) {
-    if (!articleId) throw new UsageError('excerpts needs an article id (see: commonplace list)')
+  async excerpts(context, args) {
+    const [articleId] = argumentsOf('excerpts', args, 1)
+    if (!articleId) throw new UsageError('excerpts needs an article id (commonplace list shows them)')
     const excerpts = await call(context, 'excerpts.list', { articleId })
     const links = await call(context, 'graph.backlinks', { id: articleId })
     const citing = new Map(
@@ -63,7 +65,8 @@ export const graphCommands: Record<string, Command> = {
       )
     return 0
   },
-  async update(context, [articleId, target]) {
+  async update(context, args) {
+    const [articleId, target] = argumentsOf('update', args, 2)
     if (!articleId || !target) throw new UsageError('update needs an article id and a file or link')
     const input = /^https?:\/\//i.test(target)
       ? { id: articleId, url: target }
@@ -87,7 +90,8 @@ export const graphCommands: Record<string, Command> = {
     }
     return 0
   },
-  async backlinks(context, [id]) {
+  async backlinks(context, args) {
+    const [id] = argumentsOf('backlinks', args, 1)
     if (!id) throw new UsageError('backlinks needs an article id or a note id')
     const links = await call(context, 'graph.backlinks', { id })
     if (context.json) printJson(context, links)

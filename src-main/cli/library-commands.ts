@@ -1,6 +1,7 @@
 import { basename, resolve } from 'node:path'
 import { readFile } from 'node:fs/promises'
-import { call, print, printJson, UsageError, type Command } from './context'
+import { argumentsOf, call, print, printFailure, printJson, UsageError, type Command } from './context'
+import { importOutcomeLine } from './import-outcome-line'
 import { formatTable } from './table'
 import { NO_TERMINAL, withProgressLine } from './progress'
 
@@ -32,13 +33,17 @@ export const libraryCommands: Record<string, Command> = {
         describe,
       )
       outcomes.push(outcome)
-      if (!context.json)
-        print(context, `${outcome.status.padEnd(9)} ${outcome.articleId ?? '-'}  ${outcome.message}`)
+      if (!context.json) {
+        const { failed, line } = importOutcomeLine(outcome)
+        if (failed) printFailure(context, line)
+        else print(context, line)
+      }
     }
     if (context.json) printJson(context, outcomes)
     return outcomes.some((outcome) => outcome.status === 'failed') ? 1 : 0
   },
-  async list(context) {
+  async list(context, args) {
+    argumentsOf('list', args, 0)
     const articles = await call(context, 'articles.list', {})
     if (context.json) {
       printJson(
@@ -72,8 +77,9 @@ export const libraryCommands: Record<string, Command> = {
     }
     return 0
   },
-  async show(context, [id]) {
-    if (!id) throw new UsageError('show needs an article id (see: commonplace list)')
+  async show(context, args) {
+    const [id] = argumentsOf('show', args, 1)
+    if (!id) throw new UsageError('show needs an article id (commonplace list shows them)')
     const article = await call(context, 'articles.get', { id })
     const excerpts = await call(context, 'excerpts.list', { articleId: id })
     if (context.json) {
@@ -89,7 +95,8 @@ export const libraryCommands: Record<string, Command> = {
     }
     return 0
   },
-  async notes(context) {
+  async notes(context, args) {
+    argumentsOf('notes', args, 0)
     const notes = await call(context, 'notes.list', {})
     if (context.json) printJson(context, notes)
     else if (notes.length === 0) print(context, 'No notes yet.')
@@ -110,12 +117,27 @@ export const libraryCommands: Record<string, Command> = {
   },
   async note(context, [action, ...files]) {
     if (action !== 'import' || files.length === 0) throw new UsageError('usage: note import <file.md>…')
-    const read = await Promise.all(
-      files.map(async (file) => ({ name: basename(file), text: await readFile(resolve(file), 'utf8') })),
-    )
+    const read = await Promise.all(files.map(readMarkdownFile))
     const notes = await call(context, 'notes.importMarkdown', { files: read })
     if (context.json) printJson(context, notes)
     else for (const note of notes) print(context, `${note.id}  ${note.title}`)
     return 0
   },
+}
+
+/** A Markdown file for `note import`; a file that cannot be read fails with its path and the reason. */
+async function readMarkdownFile(file: string): Promise<{ name: string; text: string }> {
+  const path = resolve(file)
+  try {
+    return { name: basename(file), text: await readFile(path, 'utf8') }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason =
+      code === 'ENOENT'
+        ? 'the file does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : (error as Error).message
+    throw new Error(`Cannot read ${path}: ${reason}`, { cause: error })
+  }
 }

@@ -1,11 +1,11 @@
 import { describe, it, expect, beforeEach } from 'vitest'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { LibraryStore } from './store/library-store'
 import { importPaths } from './import/import-files'
 import { readArticleText, deleteArticle } from './articles'
-import { createExcerpt, listExcerpts, deleteExcerpt, restoreExcerpt } from './excerpts'
+import { createExcerpt, listExcerpts, deleteExcerpt, restoreExcerpt, excerptQuote } from './excerpts'
 import { CONTEXT_LENGTH } from './anchor/selector'
 
 import { SAMPLE_ARTICLE as SAMPLE } from '../testing/corpus'
@@ -79,5 +79,63 @@ describe('excerpts', () => {
     await createExcerpt(store, { articleId, start: 0, end: 6, quote: text.slice(0, 6) })
     await deleteArticle(store, articleId)
     expect(store.data.excerpts).toHaveLength(0)
+  })
+})
+
+describe('excerptQuote', () => {
+  /** An article of typeset text: curly quotes, dashes, a non-breaking space, ligatures, an ellipsis. */
+  const TYPESET =
+    '“Don’t wait,” she said — twice. The ﬁnal oﬃce hours end at 10\u00A0a.m.… or so.\n\n' +
+    'Pages 10–20 say it’s so; it’s so, again.'
+  let typesetId: string
+  let typeset: string
+  beforeEach(async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'commonplace-typeset-')), 'typeset.txt')
+    await writeFile(file, TYPESET)
+    typesetId = (await importPaths(store, [file]))[0]!.articleId!
+    typeset = await readArticleText(store, typesetId)
+  })
+
+  const typedRows: { typed: string; article: string }[] = [
+    { typed: '"Don\'t wait," she said -- twice.', article: '“Don’t wait,” she said — twice.' },
+    {
+      typed: 'The final office hours end at 10 a.m....',
+      article: 'The ﬁnal oﬃce hours end at 10\u00A0a.m.…',
+    },
+    { typed: 'or so. Pages 10-20', article: 'or so.\n\nPages 10–20' },
+  ]
+  it.each(typedRows)('takes “$typed” as the article’s own words', async ({ typed, article }) => {
+    const excerpt = await excerptQuote(store, { articleId: typesetId, quote: typed })
+    expect(excerpt.quote).toBe(article)
+    expect(typeset.slice(excerpt.start, excerpt.end)).toBe(article)
+    expect(excerpt.prefix).toBe(typeset.slice(Math.max(0, excerpt.start - CONTEXT_LENGTH), excerpt.start))
+  })
+
+  it('counts typed words’ occurrences, refuses an ambiguous or absent one, and takes the one asked for', async () => {
+    await expect(excerptQuote(store, { articleId: typesetId, quote: "it's so" })).rejects.toThrow(
+      /appear 2 times .*--occurrence 1…2/,
+    )
+    const second = await excerptQuote(store, { articleId: typesetId, quote: "it's so", occurrence: 2 })
+    expect(second).toMatchObject({ quote: 'it’s so', start: typeset.lastIndexOf('it’s so') })
+    await expect(
+      excerptQuote(store, { articleId: typesetId, quote: "it's so", occurrence: 3 }),
+    ).rejects.toThrow(/appear only 2 times/)
+    await expect(excerptQuote(store, { articleId: typesetId, quote: 'Dont wait' })).rejects.toThrow(
+      /are not in/,
+    )
+  })
+
+  it('takes exact words as before, even where typed variants of them also stand', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'commonplace-mixed-')), 'mixed.txt')
+    await writeFile(file, "Straight: it's so. Curly: it’s so.")
+    const mixedId = (await importPaths(store, [file]))[0]!.articleId!
+    // Exactly once each; folded, either would stand twice.
+    const curly = await excerptQuote(store, { articleId: mixedId, quote: 'it’s so' })
+    expect(curly).toMatchObject({ quote: 'it’s so', start: "Straight: it's so. Curly: ".length })
+    const straight = await excerptQuote(store, { articleId: mixedId, quote: "it's so" })
+    expect(straight).toMatchObject({ quote: "it's so", start: 'Straight: '.length })
+    const sample = await excerptQuote(store, { articleId, quote: SENTENCE })
+    expect(sample).toMatchObject({ quote: SENTENCE, start: text.indexOf(SENTENCE) })
+    await expect(excerptQuote(store, { articleId, quote: 'Kurdish' })).rejects.toThrow(/appear \d+ times/)
   })
 })

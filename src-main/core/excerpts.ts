@@ -3,6 +3,7 @@ import type { Excerpt } from './records'
 import { CommonplaceError } from './errors'
 import { findArticle, readArticleText } from './articles'
 import { locateQuote, selectorAt } from './anchor/selector'
+import { findTypedQuote } from './anchor/typed-quote'
 import { newId } from './ids'
 
 /** A passage the user selected: offsets into the article text, and the words they saw. */
@@ -119,35 +120,41 @@ export interface QuoteRequest {
   tags?: string[]
 }
 
-/** Makes an excerpt from exact words; refuses words that are absent, or ambiguous without an occurrence. */
+/**
+ * Makes an excerpt from words of an article. Words found exactly are taken as they are; words found
+ * nowhere exactly are looked for as a person types them (straight quotes for curly ones, `--` for a
+ * dash, plain spaces, no ligatures: typed-quote.ts), and the excerpt keeps the article's own characters.
+ * Refuses words that are absent, or that appear more than once without an occurrence.
+ */
 export async function excerptQuote(store: LibraryStore, request: QuoteRequest): Promise<Excerpt> {
   const article = findArticle(store, request.articleId)
   const text = await readArticleText(store, article.id)
   const { quote } = request
-  const starts: number[] = []
-  for (let at = quote ? text.indexOf(quote) : -1; at >= 0; at = text.indexOf(quote, at + 1)) starts.push(at)
-  if (starts.length === 0) {
+  const exact: { start: number; end: number }[] = []
+  for (let at = quote ? text.indexOf(quote) : -1; at >= 0; at = text.indexOf(quote, at + 1))
+    exact.push({ start: at, end: at + quote.length })
+  const found = exact.length > 0 ? exact : findTypedQuote(text, quote)
+  if (found.length === 0) {
     throw new CommonplaceError('INVALID_INPUT', `The words “${quote}” are not in “${article.title}”`)
   }
-  if (request.occurrence === undefined && starts.length > 1) {
+  if (request.occurrence === undefined && found.length > 1) {
     throw new CommonplaceError(
       'INVALID_INPUT',
-      `The words “${quote}” appear ${starts.length} times in “${article.title}”; choose one with --occurrence 1…${starts.length}`,
+      `The words “${quote}” appear ${found.length} times in “${article.title}”; choose one with --occurrence 1…${found.length}`,
     )
   }
   const occurrence = request.occurrence ?? 1
-  const start = starts[occurrence - 1]
-  if (start === undefined) {
+  const match = found[occurrence - 1]
+  if (match === undefined) {
     throw new CommonplaceError(
       'INVALID_INPUT',
-      `The words “${quote}” appear only ${starts.length} time${starts.length === 1 ? '' : 's'} in “${article.title}”`,
+      `The words “${quote}” appear only ${found.length} time${found.length === 1 ? '' : 's'} in “${article.title}”`,
     )
   }
   const excerpt = await createExcerpt(store, {
     articleId: article.id,
-    start,
-    end: start + quote.length,
-    quote,
+    ...match,
+    quote: text.slice(match.start, match.end),
   })
   if (!request.comment && !request.tags?.length) return excerpt
   return updateExcerpt(store, excerpt.id, { comment: request.comment, tags: request.tags })

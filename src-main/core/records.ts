@@ -73,6 +73,8 @@ export const NoteSummary = z.object({
   excerptIds: z.array(ExcerptId).default([]),
   /** Ids of the notes this note links to with [[…]], refreshed on every save. */
   linkedNoteIds: z.array(NoteId).default([]),
+  /** Titles (lower case) of [[links]] waiting for a note with that title, refreshed on every save. */
+  waitingLinkTitles: z.array(z.string()).default([]),
   /** The #tags written in the note (without the #), refreshed on every save. */
   tags: z.array(z.string()).default([]),
 })

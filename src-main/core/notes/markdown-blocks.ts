@@ -52,22 +52,23 @@ export function blockTree(tokens: Token[]): Block[] {
 /** Decides what an excerpt block cited by id becomes: the excerpt in this library, or a block kept from the citation. */
 export type ExcerptResolver = (quote: string, citation: Citation) => ExcerptFields
 
-/** Finds the note a `[[Title]]` link names; null leaves the words as they are. */
+/** Finds the note a link names by its title (or file name); null when no note has it. */
 export type NoteLinkResolver = (title: string) => NoteLinkFields | null
 
-let resolveNoteLink: NoteLinkResolver = () => null
+let resolveNoteLink: NoteLinkResolver | null = null
 /** Citation footnotes of the document being read (`[^1]: *Title*, …`), by label, and the labels quotes used. */
 let footnotes = new Map<string, Citation>()
 const usedFootnotes = new Set<string>()
 
 /**
- * The blocks as note nodes; `[[Title]]` becomes a note link when `noteLinks` finds the note. A
+ * The blocks as note nodes. With `noteLinks`, `[[Title]]` becomes a link to the note it finds, else
+ * a link waiting for a note with that title (waiting-links.ts); without, it stays words. A
  * paragraph of citation footnotes is dropped once every footnote in it became an excerpt block.
  */
 export function $blocksToNodes(
   blocks: Block[],
   resolveExcerpt: ExcerptResolver,
-  noteLinks: NoteLinkResolver = () => null,
+  noteLinks: NoteLinkResolver | null = null,
 ): LexicalNode[] {
   // Scoped to one synchronous conversion, like withExcerptSources on export.
   const previous = { resolveNoteLink, footnotes }
@@ -280,7 +281,19 @@ function noteLinkOf(href: string): NoteLinkFields | null {
   } catch {
     return null
   }
-  return resolveNoteLink(name)
+  return resolveNoteLink?.(name) ?? null
+}
+
+/**
+ * The note `[[name]]` or `[[name|Title]]` links to: the note with that name (or title), else a link
+ * waiting for a note with that name, which is what the link points to (the title is only shown).
+ */
+function wikiLinkOf(name: string, title?: string): NoteLinkFields | null {
+  const resolve = resolveNoteLink
+  if (!resolve) return null
+  const found = resolve(name) ?? (title ? resolve(title) : null)
+  if (found) return found
+  return name ? { noteId: '', title: name } : null
 }
 
 /** `[[Title]]`, or `[[file name|Title]]` as a vault writes it when the two differ. */
@@ -304,7 +317,7 @@ export function $inlineNodes(tokens: Token[]): LexicalNode[] {
   const text = (content: string, extra?: TextFormatType) => {
     let at = 0
     for (const match of extra ? [] : content.matchAll(WIKI_LINK)) {
-      const link = resolveNoteLink(match[1]!.trim()) ?? (match[2] ? resolveNoteLink(match[2].trim()) : null)
+      const link = wikiLinkOf(match[1]!.trim(), match[2]?.trim())
       if (!link) continue
       plain(content.slice(at, match.index))
       add($createNoteLinkNode(link))

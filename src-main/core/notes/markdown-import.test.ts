@@ -6,7 +6,8 @@ import { LibraryStore } from '../store/library-store'
 import { importPaths } from '../import/import-files'
 import { readArticleText, findArticle } from '../articles'
 import { createExcerpt } from '../excerpts'
-import { getNote } from './notes'
+import { createNote, findNote, getNote, renameNote, saveNote } from './notes'
+import { backlinksOf } from '../graph'
 import { importNoteFromMarkdown, splitFrontMatter } from './markdown-import'
 import { exportNote } from '../export/note-markdown'
 import type { Excerpt } from '../records'
@@ -135,13 +136,47 @@ describe('importNoteFromMarkdown', () => {
     })
   })
 
-  it('makes [[Title]] a link to the note with that title, and leaves an unknown title as words', async () => {
+  it('makes [[Title]] a link to the note with that title, and keeps an unknown title a link', async () => {
     const target = await importNoteFromMarkdown(store, 'x', 'Link Target.md')
     const note = await importNoteFromMarkdown(store, 'See [[link target]] and [[No Such Note]].', 'l.md')
-    expect(note.linkedNoteIds).toEqual([target.id])
+    expect(note).toMatchObject({ linkedNoteIds: [target.id], waitingLinkTitles: ['no such note'] })
     const [once, again] = await twice('See [[link target]] and [[No Such Note]].')
-    expect(once).toContain('See [[Link Target]] and \\[\\[No Such Note\\]\\].')
+    expect(once).toContain('See [[Link Target]] and [[No Such Note]].')
     expect(bodyOf(again)).toBe(bodyOf(once))
+  })
+
+  it('links [[Title]] to a note imported after it, as a real link that follows renames', async () => {
+    const a = await importNoteFromMarkdown(store, 'Before [[Later  note]] comes.', 'a.md')
+    expect(a).toMatchObject({ linkedNoteIds: [], waitingLinkTitles: ['later note'] })
+    const b = await importNoteFromMarkdown(store, '# Later note\n\nBack to [[a]].', 'b.md')
+    const linked = findNote(store, a.id)
+    expect(linked).toMatchObject({ linkedNoteIds: [b.id], waitingLinkTitles: [], updatedAt: a.updatedAt })
+    expect(backlinksOf(store, b.id).notes).toEqual([{ id: a.id, title: 'a' }])
+    expect(bodyOf((await exportNote(store, a.id)).markdown)).toContain('Before [[Later note]] comes.')
+    await renameNote(store, b.id, 'Renamed later note')
+    expect(bodyOf((await exportNote(store, a.id)).markdown)).toContain('Before [[Renamed later note]] comes.')
+  })
+
+  it('links a waiting link to a note made or renamed to its title later', async () => {
+    const waiting = await importNoteFromMarkdown(store, '[[Made later]] and [[Renamed to]]', 'w.md')
+    expect(waiting.waitingLinkTitles).toEqual(['made later', 'renamed to'])
+    const made = await createNote(store, 'made LATER')
+    const renamed = await renameNote(store, (await createNote(store, 'Draft')).id, 'Renamed to')
+    expect(findNote(store, waiting.id)).toMatchObject({
+      linkedNoteIds: [made.id, renamed.id],
+      waitingLinkTitles: [],
+    })
+    const { content } = await getNote(store, waiting.id)
+    expect(JSON.stringify(content)).toContain(`"noteId":"${made.id}","title":"made LATER"`)
+  })
+
+  it('saves a waiting link whose note exists by now as a link to it', async () => {
+    const waiting = await importNoteFromMarkdown(store, 'See [[Saved soon]].', 's.md')
+    const { content } = await getNote(store, waiting.id)
+    // Made behind the note's back (as by another process), then the note saved as it was.
+    const target = await createNote(store, 'Saved soon')
+    const saved = await saveNote(store, waiting.id, content!)
+    expect(saved).toMatchObject({ linkedNoteIds: [target.id], waitingLinkTitles: [] })
   })
 
   it('leaves an ordinary block quote a quote', async () => {

@@ -8,6 +8,7 @@ import { CommonplaceError } from '../errors'
 import { createNoteEditor } from './headless'
 import { createNote, findNote, saveNote } from './notes'
 import { SerializedNoteContent, tagsIn } from './note-content'
+import { titleKey } from './waiting-links'
 import {
   $blocksToNodes,
   blockTree,
@@ -47,7 +48,7 @@ export function markdownToNote(
   markdown: string,
   fileName: string,
   resolveExcerpt: ExcerptResolver,
-  noteLinks?: NoteLinkResolver,
+  noteLinks: NoteLinkResolver | null = null,
 ): ImportedMarkdown {
   const { data, body } = splitFrontMatter(markdown)
   const parser = createNoteMarkdownParser()
@@ -144,11 +145,14 @@ export function excerptResolverFor(store: LibraryStore): ExcerptResolver {
   }
 }
 
-/** `[[Title]]` names the note with that title (ignoring case); a title no note has stays words. */
+/**
+ * `[[Title]]` names the note with that title (ignoring case and runs of spaces); a title no note has
+ * yet makes a link waiting for such a note (waiting-links.ts), linked once it is imported or made.
+ */
 export function noteLinkResolverFor(store: LibraryStore): NoteLinkResolver {
   return (title) => {
-    const wanted = title.toLowerCase()
-    const note = store.data.notes.find((n) => n.title.toLowerCase() === wanted)
+    const wanted = titleKey(title)
+    const note = store.data.notes.find((n) => titleKey(n.title) === wanted)
     return note ? { noteId: note.id, title: note.title } : null
   }
 }

@@ -37,9 +37,11 @@ export const NOTE_LINK_NODE_TYPE = 'note-link'
 export function linkedNoteIdsIn(content: SerializedNoteContent): string[] {
   const ids: string[] = []
   visitNodes(content, (record) => {
+    // A link without an id waits for its note (waiting-links.ts) and links to nothing yet.
     if (
       record.type === NOTE_LINK_NODE_TYPE &&
       typeof record.noteId === 'string' &&
+      record.noteId !== '' &&
       !ids.includes(record.noteId)
     ) {
       ids.push(record.noteId)
@@ -66,7 +68,8 @@ export function tagsIn(content: SerializedNoteContent): string[] {
 
 type NodeRecord = { type?: unknown; children?: unknown } & Record<string, unknown>
 
-function visitNodes(content: SerializedNoteContent, visit: (record: NodeRecord) => void): void {
+/** Calls `visit` on every node of a note's content, parents before children. */
+export function visitNodes(content: SerializedNoteContent, visit: (record: NodeRecord) => void): void {
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return
     const record = node as NodeRecord

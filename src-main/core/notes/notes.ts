@@ -3,6 +3,7 @@ import { NOTE_SCHEMA_VERSION, type NoteSummary } from '../records'
 import { CommonplaceError } from '../errors'
 import { newId } from '../ids'
 import { excerptIdsIn, linkedNoteIdsIn, tagsIn, type SerializedNoteContent } from './note-content'
+import { linkWaitingLinks, titleKey, waitingLinkTitlesIn } from './waiting-links'
 
 /** A note file on disk: notes/<id>.json. */
 interface NoteFile {
@@ -38,6 +39,7 @@ export async function createNote(store: LibraryStore, title: string): Promise<No
     updatedAt: now,
     excerptIds: [],
     linkedNoteIds: [],
+    waitingLinkTitles: [],
     tags: [],
   }
   const file: NoteFile = { schemaVersion: NOTE_SCHEMA_VERSION, id: note.id, content: null }
@@ -45,6 +47,7 @@ export async function createNote(store: LibraryStore, title: string): Promise<No
     draft.notes.push(note)
     return { bodies: [{ path: notePath(note.id), content: JSON.stringify(file) }] }
   })
+  await linkLinksWaitingFor(store, note)
   return note
 }
 
@@ -78,26 +81,58 @@ export async function getNote(store: LibraryStore, id: string): Promise<NoteWith
   return { note, content: file.content ?? null }
 }
 
-/** Saves a note's content; the promise resolves once it is durable. */
+/**
+ * Saves a note's content; the promise resolves once it is durable. A link in it waiting for a note
+ * (waiting-links.ts) whose title a note has is saved as a link to that note.
+ */
 export async function saveNote(
   store: LibraryStore,
   id: string,
   content: SerializedNoteContent,
 ): Promise<NoteSummary> {
   findNote(store, id)
-  const file: NoteFile = { schemaVersion: NOTE_SCHEMA_VERSION, id, content }
-  const excerptIds = excerptIdsIn(content)
+  await writeContent(store, id, content, { touch: true })
+  return findNote(store, id)
+}
+
+/**
+ * Writes a note's content and refreshes its index entry. `touch` marks it as edited now; with
+ * `unlessSavedAfter`, a note saved since that time is left alone (its newer save linked what it could).
+ */
+async function writeContent(
+  store: LibraryStore,
+  id: string,
+  content: SerializedNoteContent,
+  how: { touch: boolean; unlessSavedAfter?: string },
+): Promise<void> {
   const updatedAt = new Date().toISOString()
   await store.transact((draft) => {
     const note = draft.notes.find((n) => n.id === id)
     if (!note) throw new CommonplaceError('NOT_FOUND', `No note with id ${id} in this library`)
-    note.updatedAt = updatedAt
-    note.excerptIds = excerptIds
-    note.linkedNoteIds = linkedNoteIdsIn(content).filter((linked) => linked !== id)
-    note.tags = tagsIn(content)
+    if (how.unlessSavedAfter !== undefined && note.updatedAt !== how.unlessSavedAfter) return {}
+    const linked = linkWaitingLinks(content, (key) => draft.notes.find((n) => titleKey(n.title) === key))
+    const file: NoteFile = { schemaVersion: NOTE_SCHEMA_VERSION, id, content: linked }
+    if (how.touch) note.updatedAt = updatedAt
+    note.excerptIds = excerptIdsIn(linked)
+    note.linkedNoteIds = linkedNoteIdsIn(linked).filter((other) => other !== id)
+    note.waitingLinkTitles = waitingLinkTitlesIn(linked)
+    note.tags = tagsIn(linked)
     return { bodies: [{ path: notePath(id), content: JSON.stringify(file) }] }
   })
-  return findNote(store, id)
+}
+
+/**
+ * Links the links that wait for a note with this note's title (it was just made, renamed or
+ * restored) to it. Only the notes holding such links are read and written; their edit time stays.
+ */
+async function linkLinksWaitingFor(store: LibraryStore, target: NoteSummary): Promise<void> {
+  const key = titleKey(target.title)
+  const waiting = store.data.notes.filter((note) => note.waitingLinkTitles.includes(key))
+  for (const note of waiting) {
+    const { content } = await getNote(store, note.id)
+    if (content)
+      await writeContent(store, note.id, content, { touch: false, unlessSavedAfter: note.updatedAt })
+  }
 }
 
 export async function renameNote(store: LibraryStore, id: string, title: string): Promise<NoteSummary> {
@@ -110,7 +145,9 @@ export async function renameNote(store: LibraryStore, id: string, title: string)
     note.updatedAt = new Date().toISOString()
     return {}
   })
-  return findNote(store, id)
+  const renamed = findNote(store, id)
+  await linkLinksWaitingFor(store, renamed)
+  return renamed
 }
 
 /** Deletes a note and returns everything needed to restore it (undo). */
@@ -132,5 +169,6 @@ export async function restoreNote(store: LibraryStore, removed: NoteWithContent)
     draft.notes.push(removed.note)
     return { bodies: [{ path: notePath(removed.note.id), content: JSON.stringify(file) }] }
   })
+  await linkLinksWaitingFor(store, removed.note)
   return removed.note
 }
