@@ -22,6 +22,7 @@ import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
 import { tagCounts } from './tags/tag-counts'
 import { TagFilter, TagList } from './tags/TagList'
+import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -30,6 +31,15 @@ export function App() {
   const confirm = useConfirm()
   const library = useLibrary()
   const notes = useNotes()
+  // The CLI or another window wrote to the library: the lists show it.
+  const { refresh: refreshArticles } = library
+  const { reload: reloadNotes } = notes
+  useChangesElsewhere(
+    useCallback(() => {
+      void refreshArticles()
+      void reloadNotes()
+    }, [refreshArticles, reloadNotes]),
+  )
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   const [focus, setFocus] = useState<ExcerptFocus | null>(null)
   const [openNoteId, setOpenNoteId] = useState<string | null>(null)

@@ -14,6 +14,16 @@ export const libraryMethods = {
       return { dir: store.dir, articles: articles.length, excerpts: excerpts.length, notes: notes.length }
     },
   }),
+  'library.changes': method({
+    summary:
+      'How many times the library took in changes made by another process (the CLI, another app); windows poll it to refresh their lists.',
+    input: z.object({}),
+    output: z.object({ changedElsewhere: z.number() }),
+    handler: async ({ store }) => {
+      await store.refresh()
+      return { changedElsewhere: store.changedElsewhere }
+    },
+  }),
   'library.settings': method({
     summary: "The library's settings: how Markdown exports cite excerpts and write note links by default.",
     input: z.object({}),

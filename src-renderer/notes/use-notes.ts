@@ -7,6 +7,8 @@ import { useNotifier } from '../ui/notices'
 export interface NotesState {
   /** Most recently changed first; null until the first load has answered. */
   notes: NoteSummary[] | null
+  /** Loads the list again (another process changed the library). */
+  reload(): Promise<void>
   create(): Promise<NoteSummary | null>
   rename(id: string, title: string): Promise<void>
   /** Deletes a note (the caller has asked) and offers Undo; `onRestored` runs if the user takes it. */
@@ -25,6 +27,14 @@ export function useNotes(): NotesState {
   const upsert = useCallback((note: NoteSummary) => {
     setNotes((all) => [...(all ?? []).filter((n) => n.id !== note.id), note].sort(byMostRecent))
   }, [])
+
+  const reload = useCallback(async () => {
+    try {
+      setNotes(await api.call('notes.list', {}))
+    } catch (error) {
+      notifier.error('Could not load the notes', error)
+    }
+  }, [notifier])
 
   useEffect(() => {
     api
@@ -82,5 +92,5 @@ export function useNotes(): NotesState {
     [notifier, upsert],
   )
 
-  return { notes, create, rename, remove, update: upsert }
+  return { notes, reload, create, rename, remove, update: upsert }
 }

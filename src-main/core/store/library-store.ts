@@ -53,6 +53,8 @@ export class LibraryStore {
   private readonly journal: Journal
   /** Files the store could not use, and what it did (quarantined, rebuilt …); `commonplace doctor` lists them. */
   readonly problems: StoreProblem[] = []
+  /** How many times this store took in changes written by another process (windows refresh their lists). */
+  changedElsewhere = 0
 
   private constructor(
     readonly dir: string,
@@ -99,8 +101,10 @@ export class LibraryStore {
   async refresh(): Promise<void> {
     await this.enqueue(async () => {
       const read = await this.journal.read(this.place)
-      if (read.fresh) await withLibraryLock(this.dir, () => this.reload())
-      else this.take(read)
+      if (read.fresh) {
+        await withLibraryLock(this.dir, () => this.reload())
+        this.changedElsewhere++
+      } else this.take(read)
     })
   }
 
@@ -217,12 +221,17 @@ export class LibraryStore {
   /** Under the lock: reads others' lines, and finishes a transaction whose writer died half-way. */
   private async catchUp(): Promise<void> {
     const read = await this.journal.read(this.place, true)
-    if (read.fresh) return this.reload()
+    if (read.fresh) {
+      this.changedElsewhere++ // another process compacted the journal: it wrote since this store looked
+      return this.reload()
+    }
     this.take(read)
     await this.finishLastTransaction(read)
   }
 
   private take(read: JournalRead): void {
+    // Lines this store did not write: its own appends move its place past them.
+    if (read.entries.some((entry) => 'commit' in entry)) this.changedElsewhere++
     this.state = applyEntries(
       this.state,
       read.entries,
