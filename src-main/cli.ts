@@ -34,6 +34,9 @@ Commands:
   update <articleId> <file|url>
                                import a new version of an article and re-anchor its excerpts
   backlinks <articleId|noteId> the notes citing an article's excerpts, or linking to a note
+  doctor [--repair]            check the library folder: temp files left by crashes, orphaned files,
+                               missing files, backups; --repair deletes temp files and moves orphans
+                               to .commonplace/orphans/ (nothing else is deleted); exit 1 if unhealthy
 
 Options:
   --library DIR                the library folder (default: $COMMONPLACE_LIBRARY, else the app's library)
@@ -59,6 +62,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Record<string, Command>>> = 
   excerpts: () => import('./cli/graph-commands').then((m) => m.graphCommands),
   update: () => import('./cli/graph-commands').then((m) => m.graphCommands),
   backlinks: () => import('./cli/graph-commands').then((m) => m.graphCommands),
+  doctor: () => import('./cli/doctor-command').then((m) => m.doctorCommands),
 }
 
 const OPTIONS = {
@@ -77,6 +81,7 @@ const OPTIONS = {
   originals: { type: 'boolean' },
   everything: { type: 'boolean' },
   format: { type: 'string' },
+  repair: { type: 'boolean' },
 } as const
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { method } from './method'
 import { LibrarySettings } from '../core/records'
 import { librarySettings, setExportSettings } from '../core/settings'
+import { checkLibrary } from '../core/store/doctor'
 
 export const libraryMethods = {
   'library.info': method({
@@ -23,6 +24,27 @@ export const libraryMethods = {
       await store.refresh()
       return { changedElsewhere: store.changedElsewhere }
     },
+  }),
+  'library.check': method({
+    summary:
+      'Checks the library folder against its records (temp files, orphans, missing files, backups); with repair, fixes what it safely can.',
+    input: z.object({ repair: z.boolean().default(false) }),
+    output: z.object({
+      library: z.string(),
+      healthy: z.boolean(),
+      counts: z.object({ articles: z.number(), excerpts: z.number(), notes: z.number() }),
+      backups: z.object({ count: z.number(), newest: z.string().nullable() }),
+      findings: z.array(
+        z.object({
+          severity: z.enum(['problem', 'warning']),
+          file: z.string(),
+          what: z.string(),
+          repair: z.string().nullable(),
+          repaired: z.boolean(),
+        }),
+      ),
+    }),
+    handler: ({ store }, { repair }) => checkLibrary(store, repair),
   }),
   'library.settings': method({
     summary: "The library's settings: how Markdown exports cite excerpts and write note links by default.",

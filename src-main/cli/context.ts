@@ -40,6 +40,7 @@ export interface CommandOptions {
   originals?: boolean
   everything?: boolean
   format?: string
+  repair?: boolean
 }
 
 /** `--citations` and `--links` checked against what export accepts. */

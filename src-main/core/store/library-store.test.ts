@@ -183,6 +183,28 @@ describe('library.json', () => {
     ])
   })
 
+  it.each(['deleted', 'corrupted'])(
+    'restores the newest backup when library.json is %s and no record file is left',
+    async (damage) => {
+      const store = await LibraryStore.open(dir)
+      await store.transact((draft) => {
+        draft.notes.push(note('n-1'), note('n-2'))
+        draft.settings = { export: { citations: 'footnotes', links: 'wiki' } }
+        return {}
+      })
+      await store.close() // records into their files, and a backup
+      await rm(join(dir, 'notes'), { recursive: true })
+      if (damage === 'deleted') await rm(join(dir, INDEX_FILE))
+      else await writeFile(join(dir, INDEX_FILE), '\u0000\u0000 torn')
+      const reopened = await LibraryStore.open(dir)
+      expect(reopened.data.notes.map((n) => n.id).sort()).toEqual(['n-1', 'n-2'])
+      expect(reopened.data.settings.export.citations).toBe('footnotes')
+      expect(reopened.problems.map((p) => p.action)).toContain('restored')
+      // Restored for good: the record files are back.
+      expect((await readdir(join(dir, 'notes'))).sort()).toEqual(['n-1.meta.json', 'n-2.meta.json'])
+    },
+  )
+
   it('refuses a library written by a newer version, or with a malformed version, and writes nothing', async () => {
     for (const schemaVersion of [99, '2', 1.5, null]) {
       const text = JSON.stringify({ schemaVersion, articles: [] })

@@ -12,7 +12,7 @@ import { intentsOf, stageBodies, rollBack, finish, type BodyWrite } from './body
 import { encodeRecord, recordFile, RECORD_KINDS, type RecordKind, type StoreProblem } from './record-files'
 import { loadLibrary, writeIndexFile, INDEX_FILE } from './library-load'
 import { writeFileDurably } from './durable-file'
-import { backupIfDue } from './backups'
+import { backupIfDue, listBackups, writeBackupFile } from './backups'
 import type { LibraryFile } from './migrations'
 
 export { INDEX_FILE }
@@ -79,6 +79,30 @@ export class LibraryStore {
     await withLibraryLock(absolute, () => store.reload())
     store.backUpWhenDue()
     return store
+  }
+
+  /**
+   * Runs `work` while no other process writes and this store is up to date (repairs by
+   * `commonplace doctor`); `work` gets the store's file-system calls.
+   */
+  async maintain<T>(work: (fs: StoreFs) => Promise<T>): Promise<T> {
+    return this.enqueue(() =>
+      withLibraryLock(this.dir, async () => {
+        await this.catchUp()
+        return work(this.fs)
+      }),
+    )
+  }
+
+  /** The backups of this library, newest first. */
+  backups(): ReturnType<typeof listBackups> {
+    return listBackups(this.fs, this.dir)
+  }
+
+  /** Takes a backup of every record now (`commonplace doctor --repair` when none is recent). */
+  async backUpNow(): Promise<string> {
+    const { articles, excerpts, notes, settings } = this.state
+    return this.enqueue(() => writeBackupFile(this.fs, this.dir, { articles, excerpts, notes }, settings))
   }
 
   /** Writes the journal's records to their files (so the folder reads complete) and waits for pending work. */
@@ -253,7 +277,6 @@ export class LibraryStore {
     this.take(read)
     await this.finishLastTransaction(read)
     await this.removeLeftovers()
-    await this.reportOrphanFolders()
   }
 
   /**
@@ -271,25 +294,6 @@ export class LibraryStore {
       }
       for (const name of names)
         if (LEFTOVER.test(name)) await this.fs.rm(join(this.dir, folder, name), { force: true })
-    }
-  }
-
-  /** Article folders that no record (file or journal line) names: bodies left by a crash, for the doctor. */
-  private async reportOrphanFolders(): Promise<void> {
-    const known = new Set(this.state.articles.map((article) => article.id))
-    let names: string[]
-    try {
-      names = await this.fs.readdir(join(this.dir, 'articles'))
-    } catch {
-      return
-    }
-    for (const name of names) {
-      if (!known.has(name) && !name.startsWith('.'))
-        this.problems.push({
-          file: join(this.dir, 'articles', name),
-          reason: 'an article folder no record names',
-          action: 'orphan',
-        })
     }
   }
 
