@@ -5,23 +5,13 @@ import { LibraryStore } from '../core/store/library-store'
 import { createNote, saveNote } from '../core/notes/notes'
 import { createExcerpt } from '../core/excerpts'
 import { readArticleText } from '../core/articles'
-import type { SerializedNoteContent } from '../core/notes/note-content'
+import { noteContent } from './note-content'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 
 const [dir, mode, name, countText, sizeText] = process.argv.slice(2)
 const count = Number(countText ?? 100)
 const padding = 'x'.repeat(Number(sizeText ?? 0))
-
-/** A note body of one paragraph: the words to find again, padded to make the write take time. */
-export function noteContent(text: string, pad = ''): SerializedNoteContent {
-  const paragraph = (words: string) => ({
-    type: 'paragraph',
-    version: 1,
-    children: [{ type: 'text', version: 1, text: words, format: 0, detail: 0, mode: 'normal', style: '' }],
-  })
-  return { root: { type: 'root', children: pad ? [paragraph(text), paragraph(pad)] : [paragraph(text)] } }
-}
 
 const ack = (kind: string, id: string, value: string) => process.stdout.write(`ack ${kind} ${id} ${value}\n`)
 

@@ -10,6 +10,7 @@ import type { ImportSource, ImportedDocument } from './importer'
 import { readDocument } from './read-document'
 import { fetchForImport } from './url'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits'
+import { CommonplaceError } from '../errors'
 
 export { MAX_IMPORT_BYTES }
 
@@ -151,18 +152,24 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
     titleSetByUser: false,
     ...documentFields(document, body, source, contentHash, `original.${extension}`),
   }
-  await store.transact((draft) => {
-    // Checked again inside the writer: another import may have stored the same text meanwhile.
-    if (draft.articles.some((a) => a.contentHash === contentHash)) return {}
-    draft.articles.push(article)
-    return {
-      bodies: [
-        { path: `articles/${id}/content.html`, content: body.html },
-        { path: `articles/${id}/text.txt`, content: body.text },
-        { path: `articles/${id}/${article.originalFile}`, content: source.bytes },
-      ],
-    }
-  })
+  try {
+    await store.transact((draft) => {
+      // Checked again inside the writer: another import may have stored the same text meanwhile.
+      if (draft.articles.some((a) => a.contentHash === contentHash)) return {}
+      draft.articles.push(article)
+      return {
+        bodies: [
+          { path: `articles/${id}/content.html`, content: body.html },
+          { path: `articles/${id}/text.txt`, content: body.text },
+          { path: `articles/${id}/${article.originalFile}`, content: source.bytes },
+        ],
+      }
+    })
+  } catch (error) {
+    // A full disk, a folder it may not write: this file fails with the reason; the store left nothing.
+    if (error instanceof CommonplaceError) return failed(name, `${name} could not be saved: ${error.message}`)
+    throw error
+  }
   const stored = store.data.articles.find((a) => a.contentHash === contentHash)!
   if (stored.id !== id) {
     return {

@@ -36,12 +36,16 @@ export async function intentsOf(
   )
 }
 
+/** The bodies a transaction has put in place so far (the others still hold their old content). */
+export type Replaced = Set<string>
+
 export async function stageBodies(
   fs: StoreFs,
   resolve: (path: string) => string,
   tx: string,
   bodies: BodyWrite[],
   intents: BodyIntent[],
+  replaced: Replaced,
 ): Promise<void> {
   for (const [index, body] of bodies.entries()) {
     const full = resolve(body.path)
@@ -49,22 +53,30 @@ export async function stageBodies(
     await writeTempDurably(temp, body.content, fs)
     if (intents[index]!.existed) await fs.link(full, sideFile(full, tx, 'prev'))
     await fs.rename(temp, full)
+    replaced.add(body.path)
   }
   for (const folder of new Set(bodies.map((body) => dirname(resolve(body.path)))))
     await syncFolder(folder, fs)
 }
 
-/** Undoes a transaction that did not commit; safe to run again (after a crash, by the next writer). */
+/**
+ * Undoes a transaction that did not commit; safe to run again (after a crash, by the next writer).
+ * `replaced`, when the writer itself undoes, says which bodies it had put in place: the others are
+ * untouched, and their kept copies simply go.
+ */
 export async function rollBack(
   fs: StoreFs,
   resolve: (path: string) => string,
   tx: string,
   intents: BodyIntent[],
+  replaced?: Replaced,
 ): Promise<void> {
   for (const intent of intents) {
     const full = resolve(intent.path)
     await fs.rm(sideFile(full, tx, 'tmp'), { force: true })
-    if (intent.existed) {
+    if (replaced && !replaced.has(intent.path)) {
+      await fs.rm(sideFile(full, tx, 'prev'), { force: true })
+    } else if (intent.existed) {
       try {
         await fs.rename(sideFile(full, tx, 'prev'), full)
       } catch (error) {

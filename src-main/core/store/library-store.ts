@@ -8,7 +8,7 @@ import { NODE_FS, type StoreFs } from './store-fs'
 import { Journal, type BodyIntent, type JournalEntry, type JournalPlace, type JournalRead } from './journal'
 import { withLibraryLock, STORE_FOLDER } from './library-lock'
 import { diffRecords, applyEntries, isEmpty } from './record-changes'
-import { intentsOf, stageBodies, rollBack, finish, type BodyWrite } from './body-writes'
+import { intentsOf, stageBodies, rollBack, finish, type BodyWrite, type Replaced } from './body-writes'
 import { encodeRecord, recordFile, RECORD_KINDS, type RecordKind, type StoreProblem } from './record-files'
 import { loadLibrary, writeIndexFile, INDEX_FILE } from './library-load'
 import { writeFileDurably } from './durable-file'
@@ -140,7 +140,9 @@ export class LibraryStore {
   async transact<T>(change: (draft: LibraryData) => T & Transaction): Promise<T> {
     return this.enqueue(() =>
       withLibraryLock(this.dir, async (stillHeld) => {
-        await this.catchUp()
+        await this.catchUp().catch((error: unknown) => {
+          throw writeFailed(this.dir, error)
+        })
         let outcome!: T & Transaction
         const next = produce(this.state, (draft) => {
           outcome = change(draft as LibraryData)
@@ -200,6 +202,7 @@ export class LibraryStore {
     const start = this.place!
     let place = start
     let intents: BodyIntent[] = []
+    const replaced: Replaced = new Set()
     try {
       intents = await intentsOf(this.fs, resolvePath, bodies)
       // library.json marks the folder as a library of this schema from its first write on.
@@ -210,7 +213,7 @@ export class LibraryStore {
       }
       if (bodies.length) {
         place = await this.journal.append({ tx, begin: intents }, place)
-        await stageBodies(this.fs, resolvePath, tx, bodies, intents)
+        await stageBodies(this.fs, resolvePath, tx, bodies, intents, replaced)
       }
       stillHeld()
       const entry: JournalEntry = { tx, commit: true, put: changes.put, del: changes.del }
@@ -218,7 +221,7 @@ export class LibraryStore {
       if (removeBodies.length) entry.removeBodies = removeBodies
       place = await this.journal.append(entry, place)
     } catch (error) {
-      await rollBack(this.fs, resolvePath, tx, intents).catch(() => undefined)
+      await rollBack(this.fs, resolvePath, tx, intents, replaced).catch(() => undefined)
       // The begin line goes too; if it cannot, the next writer rolls the same bodies back again.
       if (place !== start) await this.journal.truncate(start.offset).catch(() => undefined)
       throw writeFailed(this.dir, error)
