@@ -53,8 +53,28 @@ async function savesUntilKilled(store: LibraryStore): Promise<void> {
 
 /**
  * What a naive store does, for the checks to prove they catch it: the note file overwritten in place
- * (`fs.writeFile` without a temp file), in pieces as a large write reaches the disk. Never used by the app.
+ * (`fs.writeFile` without a temp file). The second version stops half-written and says so (`ack
+ * mid-write`), as if the machine stopped there: the test kills it at that point. Never used by the app.
  */
+async function naiveSaveStoppedMidWrite(store: LibraryStore): Promise<void> {
+  const note = store.data.notes.find((n) => n.title === name) ?? (await createNote(store, name!))
+  const file = join(store.dir, 'notes', `${note.id}.json`)
+  for (let version = 1; version <= 2; version++) {
+    const content = noteContent(`${name} version ${version}`, padding)
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 1, id: note.id, content }))
+    const handle = await open(file, 'w')
+    const end = version === 1 ? bytes.length : Math.floor(bytes.length / 2)
+    await handle.write(bytes, 0, end)
+    if (version === 2) {
+      ack('mid-write', note.id, `${name} version ${version}`)
+      await new Promise(() => undefined) // killed here
+    }
+    await handle.close()
+    ack('save', note.id, `${name} version ${version}`)
+  }
+}
+
+/** The naive in-place writer again, saving until killed (the durability bench counts what kills tear). */
 async function naiveSavesUntilKilled(store: LibraryStore): Promise<void> {
   const note = store.data.notes.find((n) => n.title === name) ?? (await createNote(store, name!))
   const file = join(store.dir, 'notes', `${note.id}.json`)
@@ -72,6 +92,7 @@ async function naiveSavesUntilKilled(store: LibraryStore): Promise<void> {
 const store = await LibraryStore.open(dir!)
 if (mode === 'interleaved') await interleaved(store)
 else if (mode === 'saves') await savesUntilKilled(store)
+else if (mode === 'naive-save-stopped') await naiveSaveStoppedMidWrite(store)
 else if (mode === 'naive-saves') await naiveSavesUntilKilled(store)
 else throw new Error(`unknown mode ${mode}`)
 await store.close()

@@ -8,10 +8,11 @@ export const STORE_FOLDER = '.commonplace'
 
 /**
  * How long a lock may go without its holder refreshing it before another process may take it: a
- * process that crashed while writing holds the library for at most this long. The holder refreshes
- * every few seconds from a timer, so even a very busy machine keeps a live lock fresh.
+ * process that crashed while writing holds the library up for at most this long. The holder refreshes
+ * it every 2 s from a timer (its work under the lock is file I/O, never seconds of computation), so a
+ * busy machine still keeps a live lock fresh; a holder that lost it anyway fails its commit cleanly.
  */
-const STALE_AFTER_MS = 15_000
+const STALE_AFTER_MS = 4_000
 
 /** The longest a writer waits for another process's transaction (they take milliseconds). */
 const RETRIES = { retries: 300, factor: 1.2, minTimeout: 5, maxTimeout: 100 }
