@@ -13,7 +13,12 @@ export function electronBinary(): string | null {
   return existsSync(binary) ? binary : null
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+]
 
 /** A Chromium for browser mode: $CHROMIUM_PATH, else a system one. */
 export function chromiumBinary(): string | null {
@@ -33,7 +38,9 @@ export function chooseTarget(): E2ETarget {
 /** Fails early with what to install, instead of a cryptic launch error. */
 export function assertTargetAvailable(target: E2ETarget): void {
   if (target === 'electron' && !electronBinary()) {
-    throw new Error('E2E_TARGET=electron but the Electron binary is missing: run `npm install` with network access.')
+    throw new Error(
+      'E2E_TARGET=electron but the Electron binary is missing: run `npm install` with network access.',
+    )
   }
   if (target === 'browser' && !chromiumBinary()) {
     throw new Error(
