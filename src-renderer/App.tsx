@@ -125,7 +125,8 @@ export function App() {
     // A save still on its way must land before the note goes, or it would fail against a missing note.
     if (note.id === openNoteId) await flushEditor()
     const deleted = await notes.remove(note, (restored) => setOpenNoteId(restored.id))
-    if (deleted && note.id === openNoteId) setOpenNoteId(null)
+    // Closed only if it is still the open note: another one may have been opened while it was deleted.
+    if (deleted) setOpenNoteId((open) => (open === note.id ? null : open))
   }
 
   const exportOpenNote = async () => {
