@@ -5,7 +5,10 @@ export type E2ETarget = 'electron' | 'browser'
 
 const root = resolve(import.meta.dirname, '..')
 
-/** The Electron binary, if `npm install` could fetch it (read without requiring 'electron', which would try to download). */
+/**
+ * The Electron binary, if it was downloaded (read without requiring 'electron', which would try to
+ * download it): the electron package fetches it from Electron's GitHub releases, not at install.
+ */
 export function electronBinary(): string | null {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
   if (!existsSync(pathFile)) return null
@@ -39,7 +42,10 @@ export function chooseTarget(): E2ETarget {
 export function assertTargetAvailable(target: E2ETarget): void {
   if (target === 'electron' && !electronBinary()) {
     throw new Error(
-      'E2E_TARGET=electron but the Electron binary is missing: run `npm install` with network access.',
+      'E2E_TARGET=electron but the Electron binary is missing. `npm ci` does not bring it: the electron ' +
+        "package downloads it from Electron's GitHub releases the first time Electron runs (or with " +
+        '`npx install-electron --no`), which an offline machine cannot do. Without it the suite runs in ' +
+        'browser mode with Chromium: unset E2E_TARGET, or set E2E_TARGET=browser.',
     )
   }
   if (target === 'browser' && !chromiumBinary()) {
