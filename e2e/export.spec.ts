@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -29,6 +29,26 @@ async function callApi(page: Page, name: string, input: unknown): Promise<unknow
   )) as { ok: boolean; result?: unknown; error?: { message: string } }
   if (!reply.ok) throw new Error(reply.error?.message)
   return reply.result
+}
+
+/**
+ * Waits for the report of the export running in the dialog for as long as the export keeps moving:
+ * 401 files on a busy machine can take longer than one assertion waits. Each wait ends when the report
+ * shows or the progress view shows a new count; if neither happens within an assertion's time, it fails.
+ */
+async function waitForExportReport(page: Page, dialog: Locator): Promise<void> {
+  const report = dialog.getByTestId('vault-export-report')
+  const countsShown = () =>
+    page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.length)
+  let shown = 0
+  while (!(await report.isVisible())) {
+    const before = shown
+    await expect
+      .poll(async () => (await report.isVisible()) || (shown = await countsShown()) > before, {
+        message: `the export neither finished nor moved on after ${before} counts shown`,
+      })
+      .toBe(true)
+  }
 }
 
 interface VaultReport {
@@ -166,6 +186,7 @@ test('a long vault export shows how many files are written while it runs', async
   await page.getByTestId('export-vault').click()
   await dialog.getByTestId('vault-export-folder').fill(out)
   await dialog.getByTestId('vault-export-run').click()
+  await waitForExportReport(page, dialog)
   await expect(dialog.getByTestId('vault-export-report')).toContainText(
     `Exported ${count + 1} notes and 0 sources`,
   )

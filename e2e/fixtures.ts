@@ -3,7 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chooseTarget, chromiumBinary, electronBinary, CHROMIUM_FLAGS, REPO_ROOT, type E2ETarget } from './target'
+import {
+  chooseTarget,
+  chromiumBinary,
+  electronBinary,
+  CHROMIUM_FLAGS,
+  REPO_ROOT,
+  type E2ETarget,
+} from './target'
 import { LibraryPage } from './pages/library-page'
 import { ReaderPage } from './pages/reader-page'
 import { NotePage } from './pages/note-page'
@@ -50,7 +57,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const downloadDir = join(work, 'downloads')
     if (target === 'browser') {
       const server = await startServer(libraryDir)
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } })
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        viewport: { width: 1280, height: 800 },
+      })
       const page = await context.newPage()
       await page.goto(server.url)
       await use({ target, page, libraryDir, downloadDir, reload: async () => void (await page.reload()) })
@@ -59,8 +69,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     } else {
       const app = await _electron.launch({
         executablePath: electronBinary()!,
-        args: [join(REPO_ROOT, 'out/main/index.js'), '--library', libraryDir, `--user-data-dir=${join(work, 'user-data')}`],
-        env: { ...process.env, COMMONPLACE_LIBRARY: libraryDir, COMMONPLACE_DOWNLOAD_DIR: downloadDir, NODE_ENV: 'test' },
+        args: [
+          join(REPO_ROOT, 'out/main/index.js'),
+          '--library',
+          libraryDir,
+          `--user-data-dir=${join(work, 'user-data')}`,
+        ],
+        env: {
+          ...process.env,
+          COMMONPLACE_LIBRARY: libraryDir,
+          COMMONPLACE_DOWNLOAD_DIR: downloadDir,
+          NODE_ENV: 'test',
+        },
       })
       const page = await app.firstWindow()
       await page.setViewportSize({ width: 1280, height: 800 })
@@ -78,9 +98,13 @@ export { expect } from '@playwright/test'
 
 /** Starts browser mode (`out/main/serve.js`) on a free port and reads its URL from its first line. */
 async function startServer(libraryDir: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'out/main/serve.js'), '--library', libraryDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'out/main/serve.js'), '--library', libraryDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`browser-mode server did not start:\n${output}`)), 20_000)

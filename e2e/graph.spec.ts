@@ -113,6 +113,7 @@ test('excerpts with colours and margin counts survive an update of their article
   await notes.open('Kurdish timeline')
   await page.getByTestId('note-pane').getByRole('button', { name: 'Delete note' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete note' }).click()
+  await expect(notes.rows.filter({ hasText: 'Kurdish timeline' })).toHaveCount(0)
   await notes.open('Iran and Iraq')
   await expect(notes.noteLinks.filter({ hasText: 'Kurdish timeline' })).toHaveAttribute('data-broken', 'true')
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'note-links.png') })
@@ -179,6 +180,7 @@ test('excerpts with colours and margin counts survive an update of their article
     .click()
   await expect(dialog).toContainText('Cited in “Iran and Iraq”, “Reactions abroad”')
   await dialog.getByRole('button', { name: 'Delete article' }).click()
+  await expect(library.rows).toHaveCount(0)
   await notes.open('Iran and Iraq')
   await expect(notes.excerptBlocks).toHaveCount(2)
   await expect(notes.excerptBlocks.first()).toContainText(

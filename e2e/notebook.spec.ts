@@ -7,7 +7,12 @@ const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-r
 const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
 
-test('import an article, excerpt it into a note, and export the note as Markdown', async ({ app, library, reader, notes }) => {
+test('import an article, excerpt it into a note, and export the note as Markdown', async ({
+  app,
+  library,
+  reader,
+  notes,
+}) => {
   const { page } = app
 
   // A fresh library offers the sample article and a file chooser.
@@ -47,7 +52,10 @@ test('import an article, excerpt it into a note, and export the note as Markdown
   await page.keyboard.press('ControlOrMeta+b')
   await page.keyboard.type(' to the result.')
   await page.keyboard.press('Enter')
-  await reader.excerptItems.first().getByRole('button', { name: /insert/i }).click()
+  await reader.excerptItems
+    .first()
+    .getByRole('button', { name: /insert/i })
+    .click()
   await expect(notes.excerptBlocks).toHaveCount(1)
   await expect(notes.excerptBlocks.first()).toContainText(SENTENCE)
   await expect(notes.saveStatus).toHaveText(/saved/i)

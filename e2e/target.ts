@@ -5,7 +5,10 @@ export type E2ETarget = 'electron' | 'browser'
 
 const root = resolve(import.meta.dirname, '..')
 
-/** The Electron binary, if `npm install` could fetch it (read without requiring 'electron', which would try to download). */
+/**
+ * The Electron binary, if it was downloaded (read without requiring 'electron', which would try to
+ * download it): the electron package fetches it from Electron's GitHub releases, not at install.
+ */
 export function electronBinary(): string | null {
   const pathFile = join(root, 'node_modules', 'electron', 'path.txt')
   if (!existsSync(pathFile)) return null
@@ -13,7 +16,12 @@ export function electronBinary(): string | null {
   return existsSync(binary) ? binary : null
 }
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+]
 
 /** A Chromium for browser mode: $CHROMIUM_PATH, else a system one. */
 export function chromiumBinary(): string | null {
@@ -33,7 +41,12 @@ export function chooseTarget(): E2ETarget {
 /** Fails early with what to install, instead of a cryptic launch error. */
 export function assertTargetAvailable(target: E2ETarget): void {
   if (target === 'electron' && !electronBinary()) {
-    throw new Error('E2E_TARGET=electron but the Electron binary is missing: run `npm install` with network access.')
+    throw new Error(
+      'E2E_TARGET=electron but the Electron binary is missing. `npm ci` does not bring it: the electron ' +
+        "package downloads it from Electron's GitHub releases the first time Electron runs (or with " +
+        '`npx install-electron --no`), which an offline machine cannot do. Without it the suite runs in ' +
+        'browser mode with Chromium: unset E2E_TARGET, or set E2E_TARGET=browser.',
+    )
   }
   if (target === 'browser' && !chromiumBinary()) {
     throw new Error(

@@ -43,6 +43,8 @@ export function App() {
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   const [focus, setFocus] = useState<ExcerptFocus | null>(null)
   const [openNoteId, setOpenNoteId] = useState<string | null>(null)
+  /** The note just made with New note, whose title comes up selected to be named first. */
+  const [newNoteId, setNewNoteId] = useState<string | null>(null)
   const [tagFilter, setTagFilter] = useState<string | null>(null)
   const editorRef = useRef<NoteEditorHandle>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
@@ -102,7 +104,9 @@ export function App() {
 
   const switchToNote = async (noteId: string | null) => {
     if (noteId === openNoteId) return
-    if (await flushEditor()) setOpenNoteId(noteId)
+    if (!(await flushEditor())) return
+    setOpenNoteId(noteId)
+    setNewNoteId(null)
   }
 
   const openLinkedNote = (noteId: string) => void switchToNote(noteId)
@@ -118,10 +122,8 @@ export function App() {
     const note = await notes.create()
     if (!note) return
     setOpenNoteId(note.id)
-    // The first thing to do with a new note is usually to name it.
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLInputElement>('[data-testid="note-title"]')?.select(),
-    )
+    // The first thing to do with a new note is usually to name it: its title field, once shown, is selected.
+    setNewNoteId(note.id)
   }
 
   const deleteNote = async (note: NoteSummary) => {
@@ -135,7 +137,8 @@ export function App() {
     // A save still on its way must land before the note goes, or it would fail against a missing note.
     if (note.id === openNoteId) await flushEditor()
     const deleted = await notes.remove(note, (restored) => setOpenNoteId(restored.id))
-    if (deleted && note.id === openNoteId) setOpenNoteId(null)
+    // Closed only if it is still the open note: another one may have been opened while it was deleted.
+    if (deleted) setOpenNoteId((open) => (open === note.id ? null : open))
   }
 
   const exportOpenNote = async () => {
@@ -256,6 +259,7 @@ export function App() {
           <NoteLinkContext.Provider value={noteLinks}>
             <NotePane
               note={openNote}
+              selectTitle={openNote.id === newNoteId}
               editorRef={editorRef}
               onRename={(title) => void notes.rename(openNote.id, title)}
               onDelete={() => void deleteNote(openNote)}

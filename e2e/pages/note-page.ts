@@ -1,6 +1,6 @@
 import { readFile, mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { AppUnderTest } from '../fixtures'
 
 /** Notes: the list, the editor, export. */
@@ -38,19 +38,50 @@ export class NotePage {
     await this.page.getByTestId('note-link-menu').getByRole('option', { name: choice }).click()
   }
 
+  /** The rows of the sidebar's note list. */
+  get rows(): Locator {
+    return this.page.getByTestId('note-row')
+  }
+
+  /** The row of the open note in the list. */
+  get currentRow(): Locator {
+    return this.rows.filter({ has: this.page.locator('[aria-current="page"]') })
+  }
+
+  get titleField(): Locator {
+    return this.page.getByTestId('note-title')
+  }
+
+  /** Makes a new note and waits until it is the open one: not the note that was open before. */
   async create(): Promise<void> {
+    const before = await this.rows.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-note-id')))
     await this.page.getByTestId('new-note').click()
-    await this.editor.waitFor()
+    const notBefore = before.map((id) => `:not([data-note-id="${id}"])`).join('')
+    const created = this.currentRow.and(this.page.locator(`[data-testid="note-row"]${notBefore}`))
+    await expect(created).toHaveCount(1)
+    await this.waitUntilOpen(created)
   }
 
+  /** Opens a note from the list and waits until it is the open one. */
   async open(title: string): Promise<void> {
-    await this.page.getByTestId('note-row').filter({ hasText: title }).first().click()
+    const row = this.rows.filter({ hasText: title }).first()
+    await row.click()
+    await this.waitUntilOpen(row)
   }
 
+  /** Renames the open note and waits until the library has the new title. */
   async rename(title: string): Promise<void> {
-    const field = this.page.getByTestId('note-title')
-    await field.fill(title)
-    await field.press('Enter')
+    await this.titleField.fill(title)
+    await this.titleField.press('Enter')
+    await expect(this.currentRow.locator('.row__title')).toHaveText(title)
+    await expect(this.titleField).toHaveValue(title)
+  }
+
+  /** Waits until the note of a row is the open one: its row selected, its title above its loaded editor. */
+  private async waitUntilOpen(row: Locator): Promise<void> {
+    await expect(row.getByRole('button').first()).toHaveAttribute('aria-current', 'page')
+    await expect(this.titleField).toHaveValue((await row.locator('.row__title').textContent()) ?? '')
+    await expect(this.editor).toBeVisible()
   }
 
   /** Exports the open note and returns the Markdown file's path and content. */
@@ -65,14 +96,9 @@ export class NotePage {
     }
     // The desktop app saves downloads into COMMONPLACE_DOWNLOAD_DIR instead of asking (test mode).
     await button.click()
-    for (let tries = 0; tries < 100; tries++) {
-      const files = (await readdir(this.app.downloadDir)).filter((f) => f.endsWith('.md'))
-      if (files[0]) {
-        const path = join(this.app.downloadDir, files[0])
-        return { path, markdown: await readFile(path, 'utf8') }
-      }
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    throw new Error('the export did not produce a file')
+    const exported = async () => (await readdir(this.app.downloadDir)).find((name) => name.endsWith('.md'))
+    await expect.poll(exported, { message: 'the export did not produce a file' }).toBeDefined()
+    const path = join(this.app.downloadDir, (await exported())!)
+    return { path, markdown: await readFile(path, 'utf8') }
   }
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { AppUnderTest } from '../fixtures'
 
 /** The reading view of one article, where excerpts are made. */
@@ -30,10 +30,7 @@ export class ReaderPage {
    * loaded, so the words may not be there yet.
    */
   private async whenBodyShows(attempt: () => Promise<boolean>, failure: string): Promise<void> {
-    for (const deadline = Date.now() + 10_000; ; await this.page.waitForTimeout(100)) {
-      if (await attempt()) return
-      if (Date.now() > deadline) throw new Error(failure)
-    }
+    await expect.poll(attempt, { message: failure }).toBe(true)
   }
 
   private async trySelect(words: string): Promise<boolean> {

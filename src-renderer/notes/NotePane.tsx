@@ -13,6 +13,8 @@ import './notes.css'
 /** Props of the open note. */
 export interface NotePaneProps {
   note: NoteSummary
+  /** Selects the title when the note opens (a new note, to be named first). */
+  selectTitle?: boolean
   editorRef: RefObject<NoteEditorHandle | null>
   onRename(title: string): void
   onDelete(): void
@@ -36,6 +38,7 @@ export async function exportNote(noteId: string, editor: NoteEditorHandle | null
 /** The open note: its title, its actions, and the editor. */
 export function NotePane({
   note,
+  selectTitle = false,
   editorRef,
   onRename,
   onDelete,
@@ -117,7 +120,7 @@ export function NotePane({
         </button>
       </div>
       <div className="note-pane__title">
-        <NoteTitleField key={note.id} title={note.title} onRename={onRename} />
+        <NoteTitleField key={note.id} title={note.title} selectOnMount={selectTitle} onRename={onRename} />
       </div>
       <div className="note-pane__editor">
         <NoteEditor

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 
 /** Props of the title above the editor. */
 export interface NoteTitleFieldProps {
   title: string
+  /** Selects the title when the field appears, to type a new one over it. */
+  selectOnMount?: boolean
   onRename(title: string): void
 }
 
@@ -10,7 +12,7 @@ export interface NoteTitleFieldProps {
  * The note's title, always editable. It saves on Enter or when focus leaves; Escape puts the saved
  * title back. An empty title is not saved (a note always has one).
  */
-export function NoteTitleField({ title, onRename }: NoteTitleFieldProps) {
+export function NoteTitleField({ title, selectOnMount = false, onRename }: NoteTitleFieldProps) {
   const [draft, setDraft] = useState(title)
   const [savedTitle, setSavedTitle] = useState(title)
   // A rename from elsewhere (or the save's own answer) replaces the draft.
@@ -18,6 +20,12 @@ export function NoteTitleField({ title, onRename }: NoteTitleFieldProps) {
     setSavedTitle(title)
     setDraft(title)
   }
+
+  // Selected once this field is on the page: the note's own field, not the one shown before it.
+  const field = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (selectOnMount) field.current?.select()
+  }, [selectOnMount])
 
   // Enter saves and the blur that may follow must not send the same rename twice.
   const sent = useRef<string | null>(null)
@@ -32,6 +40,7 @@ export function NoteTitleField({ title, onRename }: NoteTitleFieldProps) {
 
   return (
     <input
+      ref={field}
       className="note-title"
       data-testid="note-title"
       aria-label="Note title"
