@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test'
 import { chooseTarget, assertTargetAvailable } from './e2e/target'
+import { assertCorpusPresent } from './src-main/testing/corpus'
 
 const target = chooseTarget()
 assertTargetAvailable(target)
+// The specs import real articles from the shared corpus: without it, one line says so before any test runs.
+assertCorpusPresent()
 
 // One suite, two targets: the fixture in e2e/fixtures.ts starts Electron or browser mode.
 export default defineConfig({

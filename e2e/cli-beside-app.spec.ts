@@ -3,11 +3,12 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { test, expect } from './fixtures'
+import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import { REPO_ROOT } from './target'
 
 const run = promisify(execFile)
 const CLI = join(REPO_ROOT, 'bin', 'commonplace.js')
-const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SAMPLE = SAMPLE_ARTICLE
 
 // The README invites running the CLI while the app is open: the window shows what the CLI wrote, and
 // what the window wrote is still there after the CLI's writes (both go through one lock and journal).

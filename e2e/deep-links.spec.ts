@@ -1,8 +1,7 @@
 import { test, expect } from './fixtures'
-import { join } from 'node:path'
-import { REPO_ROOT } from './target'
+import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 
-const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SAMPLE = SAMPLE_ARTICLE
 const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
 
 test.skip(({ app }) => app.target !== 'browser', 'browser-mode addresses; the desktop scheme is unit-tested')

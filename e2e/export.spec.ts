@@ -1,12 +1,12 @@
 import { test, expect } from './fixtures'
+import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import type { Locator, Page } from '@playwright/test'
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
-import { REPO_ROOT } from './target'
 
-const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SAMPLE = SAMPLE_ARTICLE
 const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
 
 /** Calls the API through the transport the app itself uses (preload in Electron, HTTP in browser mode). */

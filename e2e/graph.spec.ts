@@ -1,11 +1,12 @@
 import { test, expect } from './fixtures'
+import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { REPO_ROOT } from './target'
 import { scriptedRevisionOfSample, SAMPLE_REVISION } from '../src-main/core/anchor/sample-revision'
 
-const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SAMPLE = SAMPLE_ARTICLE
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
 const { reworded, unchanged } = SAMPLE_REVISION
 /** A paragraph the test's revision also deletes, so its excerpt is orphaned. */

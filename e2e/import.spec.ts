@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
+import { CORPUS_DIR } from '../src-main/testing/corpus'
 import { REPO_ROOT } from './target'
 
-const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus')
+const CORPUS = CORPUS_DIR
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
 
 let scratch: string

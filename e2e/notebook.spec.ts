@@ -1,9 +1,10 @@
 import { test, expect } from './fixtures'
+import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import MarkdownIt from 'markdown-it'
 import { join } from 'node:path'
 import { REPO_ROOT } from './target'
 
-const SAMPLE = join(REPO_ROOT, '..', 'shared', 'corpus', 'text', 'iraq-kurdish-referendum-2017.txt')
+const SAMPLE = SAMPLE_ARTICLE
 const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
 
