@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { IPC_CHANNELS } from './api/bridge'
@@ -8,6 +8,7 @@ import { openLibrary, type Library } from './core/library'
 import { OwnWindows } from './desktop/own-windows'
 import { openMainWindow } from './desktop/window'
 import { PendingWork } from './desktop/pending-work'
+import { PathGrants } from './desktop/path-grants'
 import { RendererLocation } from './desktop/renderer-location'
 import {
   invokeEventFrom,
@@ -25,6 +26,7 @@ let dir: string
 let library: Library
 let windows: OwnWindows
 let pending: PendingWork
+let grants: PathGrants
 const renderer = RendererLocation.builtPage('/opt/commonplace/out/renderer/index.html')
 
 let warnings: string[]
@@ -36,7 +38,8 @@ beforeEach(async () => {
   library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
   windows = new OwnWindows()
   pending = new PendingWork()
-  registerApiHandler({ library, windows, renderer, pending })
+  grants = new PathGrants()
+  registerApiHandler({ library, windows, renderer, pending, grants })
 })
 
 /** A window the app created, showing the app's page. */
@@ -61,7 +64,9 @@ const refused = {
 
 describe('the IPC transport', () => {
   it('registers exactly one handler, on the call channel', () => {
-    expect(() => registerApiHandler({ library, windows, renderer, pending })).toThrow(/second handler/)
+    expect(() => registerApiHandler({ library, windows, renderer, pending, grants })).toThrow(
+      /second handler/,
+    )
   })
 
   it('answers our window from a real library: import the sample, then list articles', async () => {
@@ -148,5 +153,88 @@ describe('the sender check', () => {
     await call(stranger, 'articles.importSample', {})
     const window = await ownWindow()
     expect(await call(window.webContents, 'articles.list', {})).toEqual({ ok: true, result: [] })
+  })
+})
+
+// Defect (issue 10): any script in the window could read any importable file and write any path, e.g.
+// overwrite ~/.bashrc with export.noteToFile. A window may now name only what its user chose in a dialog.
+describe('paths a window may name', () => {
+  async function fakeHome() {
+    const home = join(dir, 'home')
+    await mkdir(home, { recursive: true })
+    await writeFile(join(home, '.bashrc'), 'echo original\n')
+    return home
+  }
+
+  it('refuses every free path, reads nothing and writes nothing', async () => {
+    const home = await fakeHome()
+    const window = await ownWindow()
+    const note = (await call(window.webContents, 'notes.create', { title: 'Payload' })) as {
+      result: { id: string }
+    }
+    const sample = (await call(window.webContents, 'articles.importSample', {})) as {
+      result: { articleId: string }
+    }
+    const calls: [string, unknown][] = [
+      ['articles.importPaths', { paths: [SAMPLE_ARTICLE] }],
+      ['articles.importablePaths', { paths: [dir] }],
+      ['articles.update', { id: sample.result.articleId, path: SAMPLE_ARTICLE }],
+      ['export.noteToFile', { id: note.result.id, path: join(home, '.bashrc') }],
+      ['export.noteToFile', { id: note.result.id, path: join(home, 'note.md') }],
+      ['export.vault', { outDir: home }],
+      ['export.vault', { outDir: `grant:${'x'.repeat(24)}` }],
+    ]
+    for (const [name, input] of calls) {
+      expect(await call(window.webContents, name, input), name).toMatchObject({
+        ok: false,
+        error: { code: 'PATH_REFUSED', message: expect.stringContaining('chosen in its own dialogs') },
+      })
+    }
+    expect(await readFile(join(home, '.bashrc'), 'utf8')).toBe('echo original\n')
+    expect(await readdir(home)).toEqual(['.bashrc'])
+    expect(library.store.data.articles).toHaveLength(1)
+  })
+
+  it('takes a grant its dialog issued to this window, for the use it was issued for', async () => {
+    const home = await fakeHome()
+    const window = await ownWindow()
+    const other = await ownWindow()
+    const file = grants.issue(window.webContents.id, SAMPLE_ARTICLE, 'import')
+    const folder = grants.issue(window.webContents.id, join(home, 'Vault'), 'export-folder')
+
+    expect(await call(other.webContents, 'articles.importPaths', { paths: [file] })).toMatchObject({
+      ok: false,
+      error: { code: 'PATH_REFUSED' },
+    })
+    expect(await call(window.webContents, 'export.vault', { outDir: file })).toMatchObject({
+      ok: false,
+      error: { code: 'PATH_REFUSED', message: expect.stringContaining('chosen to import') },
+    })
+    expect(await call(window.webContents, 'articles.importPaths', { paths: [file] })).toMatchObject({
+      ok: true,
+      result: [{ status: 'imported' }],
+    })
+    await call(window.webContents, 'notes.create', { title: 'Into the vault' })
+    expect(await call(window.webContents, 'export.vault', { outDir: folder })).toMatchObject({
+      ok: true,
+      result: { outDir: join(home, 'Vault'), created: expect.arrayContaining(['notes/Into the vault.md']) },
+    })
+  })
+
+  it('names the files of a chosen folder back as grants the window can import', async () => {
+    const folder = join(dir, 'reading')
+    await mkdir(join(folder, 'deep'), { recursive: true })
+    await writeFile(join(folder, 'one.txt'), 'The first article, long enough to import.')
+    await writeFile(join(folder, 'deep', 'two.md'), '# Two\n\nThe second article.')
+    await writeFile(join(folder, 'table.csv'), 'a,b')
+    const window = await ownWindow()
+    const granted = grants.issue(window.webContents.id, folder, 'import')
+    const found = (await call(window.webContents, 'articles.importablePaths', { paths: [granted] })) as {
+      result: string[]
+    }
+    expect(found.result).toHaveLength(2)
+    for (const grant of found.result) expect(grant).toMatch(/^grant:[\w-]{24}$/)
+    const imported = await call(window.webContents, 'articles.importPaths', { paths: found.result })
+    expect(imported).toMatchObject({ ok: true, result: [{ status: 'imported' }, { status: 'imported' }] })
   })
 })

@@ -3,6 +3,7 @@ import { IPC_CHANNELS } from './api/bridge'
 import { invoke, type Reply } from './api/invoke'
 import type { Library } from './core/library'
 import type { OwnWindows } from './desktop/own-windows'
+import type { PathGrants } from './desktop/path-grants'
 import type { PendingWork } from './desktop/pending-work'
 import type { RendererLocation } from './desktop/renderer-location'
 
@@ -13,6 +14,8 @@ export interface ApiHandlerSettings {
   renderer: RendererLocation
   /** Calls are tracked here so quitting can let a last save finish. */
   pending: PendingWork
+  /** The files and folders each window's user chose in native dialogs: all the paths a window may name. */
+  grants: PathGrants
 }
 
 const REFUSED: Reply = {
@@ -23,9 +26,15 @@ const REFUSED: Reply = {
 /**
  * Serves the one API on IPC_CHANNELS.call. A call is answered only when it comes from the top
  * frame of a window this app created, showing the app's own page; its method name must be a
- * string, and `invoke` validates the rest against the contract.
+ * string, and `invoke` validates the rest against the contract; a path it names must be a grant.
  */
-export function registerApiHandler({ library, windows, renderer, pending }: ApiHandlerSettings): void {
+export function registerApiHandler({
+  library,
+  windows,
+  renderer,
+  pending,
+  grants,
+}: ApiHandlerSettings): void {
   ipcMain.handle(IPC_CHANNELS.call, (event, name: unknown, input: unknown): Reply | Promise<Reply> => {
     if (!isFromOwnPage(event, windows, renderer)) {
       console.warn(`Commonplace refused an API call from ${event.senderFrame?.url ?? 'a closed frame'}`)
@@ -34,7 +43,8 @@ export function registerApiHandler({ library, windows, renderer, pending }: ApiH
     if (typeof name !== 'string') {
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'The API method name must be a string' } }
     }
-    return pending.track(invoke(library, name, input))
+    // A window names paths outside the library only by the grants its own dialogs issued.
+    return pending.track(invoke(library, name, input, { paths: grants.policyFor(event.sender.id) }))
   })
 }
 

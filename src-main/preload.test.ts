@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, beforeEach, vi } from 'vitest'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { IPC_CHANNELS, type DesktopBridge, type MenuCommand } from './api/bridge'
+import { IPC_CHANNELS, type DesktopBridge, type MenuCommand, type PathGrant } from './api/bridge'
 import { registerApiHandler } from './ipc'
 import { DeepLinkInbox } from './desktop/deep-links'
 import type { DeepLink } from './core/deep-links'
@@ -10,6 +10,8 @@ import { openLibrary } from './core/library'
 import { OwnWindows } from './desktop/own-windows'
 import { openMainWindow } from './desktop/window'
 import { PendingWork } from './desktop/pending-work'
+import { PathGrants } from './desktop/path-grants'
+import { serveExportFolderDialog } from './desktop/export-folder-dialog'
 import { RendererLocation } from './desktop/renderer-location'
 import {
   electronStandIn,
@@ -40,7 +42,9 @@ beforeEach(async () => {
   const windows = new OwnWindows()
   const pending = new PendingWork()
   const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
-  registerApiHandler({ library, windows, renderer, pending })
+  const grants = new PathGrants()
+  registerApiHandler({ library, windows, renderer, pending, grants })
+  serveExportFolderDialog({ windows, renderer, grants, defaultPath: join(dir, 'Commonplace vault') })
   inbox = new DeepLinkInbox(windows, () => {})
   inbox.listen(['commonplace', 'commonplace://note/n-at-launch'])
   inbox.serve(renderer)
@@ -59,9 +63,10 @@ describe('the preload bridge', () => {
   it('exposes only the desktop API as window.commonplace', () => {
     expect(exposed).toEqual(['commonplace'])
     expect(Object.keys(bridge).sort()).toEqual([
+      'chooseExportFolder',
       'invoke',
       'onDeepLink',
-      'onImportPaths',
+      'onImportGrants',
       'onMenuCommand',
       'platform',
     ])
@@ -86,13 +91,24 @@ describe('the preload bridge', () => {
     })
   })
 
-  it('delivers the files picked in File ▸ Import until unsubscribed', () => {
-    const received: string[][] = []
-    const unsubscribe = bridge.onImportPaths((paths) => received.push(paths))
-    window.webContents.send(IPC_CHANNELS.importPaths, ['/home/a/one.pdf', '/home/a/two.txt'])
+  it('delivers the grants for the files picked in File ▸ Import until unsubscribed', () => {
+    const received: PathGrant[][] = []
+    const one = { grant: `grant:${'a'.repeat(24)}`, label: 'one.pdf' }
+    const unsubscribe = bridge.onImportGrants((grants) => received.push(grants))
+    window.webContents.send(IPC_CHANNELS.importGrants, [one])
     unsubscribe()
-    window.webContents.send(IPC_CHANNELS.importPaths, ['/home/a/three.txt'])
-    expect(received).toEqual([['/home/a/one.pdf', '/home/a/two.txt']])
+    window.webContents.send(IPC_CHANNELS.importGrants, [{ ...one, label: 'three.txt' }])
+    expect(received).toEqual([[one]])
+  })
+
+  it('asks the main process for a vault folder and gets a grant for it, never a path to use', async () => {
+    electronStandIn.openDialogAnswer = { canceled: false, filePaths: ['/home/a/Vault'] }
+    expect(await bridge.chooseExportFolder()).toEqual({
+      grant: expect.stringMatching(/^grant:[\w-]{24}$/),
+      label: '/home/a/Vault',
+    })
+    electronStandIn.openDialogAnswer = { canceled: true, filePaths: [] }
+    expect(await bridge.chooseExportFolder()).toBeNull()
   })
 
   it('delivers menu commands until unsubscribed', () => {

@@ -1,7 +1,7 @@
 // Runs sandboxed in every window before the page: it may import only 'electron' and types
 // (the bridge constants are bundled in). It exposes the API and nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { IPC_CHANNELS, type DesktopBridge, type MenuCommand, type Reply } from './api/bridge'
+import { IPC_CHANNELS, type DesktopBridge, type MenuCommand, type PathGrant, type Reply } from './api/bridge'
 import type { DeepLink } from './core/deep-links'
 
 const bridge = {
@@ -16,12 +16,15 @@ const bridge = {
       ipcRenderer.removeListener(IPC_CHANNELS.menu, relay)
     }
   },
-  onImportPaths(listener: (paths: string[]) => void): () => void {
-    const relay = (_event: IpcRendererEvent, paths: string[]) => listener(paths)
-    ipcRenderer.on(IPC_CHANNELS.importPaths, relay)
+  onImportGrants(listener: (grants: PathGrant[]) => void): () => void {
+    const relay = (_event: IpcRendererEvent, grants: PathGrant[]) => listener(grants)
+    ipcRenderer.on(IPC_CHANNELS.importGrants, relay)
     return () => {
-      ipcRenderer.removeListener(IPC_CHANNELS.importPaths, relay)
+      ipcRenderer.removeListener(IPC_CHANNELS.importGrants, relay)
     }
+  },
+  chooseExportFolder(): Promise<PathGrant | null> {
+    return ipcRenderer.invoke(IPC_CHANNELS.chooseExportFolder) as Promise<PathGrant | null>
   },
   onDeepLink(listener: (link: DeepLink) => void): () => void {
     // The link is taken rather than pushed, so one that arrived before this page listened is not lost.

@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net'
 import type { Library } from './core/library'
 import { invoke, type Reply } from './api/invoke'
 import { CONTENT_SECURITY_POLICY } from './content-security-policy'
+import { defaultVaultDir } from './api/export'
+import { AllowedFolders } from './browser-mode/allowed-folders'
+import { FolderConfirmations } from './browser-mode/folder-confirmation'
+import { serveFolderRoute } from './browser-mode/folder-routes'
 
 /** Largest request body accepted: a 50 MB file as base64, plus the JSON around it. */
 const MAX_BODY_BYTES = 72 * 1024 * 1024
@@ -37,6 +41,8 @@ export interface BrowserModeOptions {
   /** 0 picks a free port. */
   port?: number
   token?: string
+  /** Written without asking (export.vaultDefaultDir); tests give a temp folder. */
+  defaultExportDir?: string
 }
 
 /**
@@ -48,6 +54,16 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const expected = Buffer.from(`Bearer ${token}`)
   const rendererDir = resolve(options.rendererDir)
   let port = 0
+  // Paths a call may name: the library, the default export folder and the folders confirmed this session.
+  const folders = new AllowedFolders({
+    libraryDir: options.library.store.dir,
+    defaultExportDir: options.defaultExportDir ?? defaultVaultDir(),
+  })
+  const confirmations = new FolderConfirmations(folders)
+  const isAuthorized = (request: IncomingMessage): boolean => {
+    const given = Buffer.from(request.headers.authorization ?? '')
+    return given.length === expected.length && timingSafeEqual(given, expected)
+  }
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -66,6 +82,10 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       await handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)))
       return
     }
+    if (url.pathname.startsWith('/folders/')) {
+      await serveFolderRoute(request, response, url.pathname, { confirmations, authorized: isAuthorized })
+      return
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
@@ -78,8 +98,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       sendJson(response, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'API calls use POST' } })
       return
     }
-    const given = Buffer.from(request.headers.authorization ?? '')
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!isAuthorized(request)) {
       sendJson(response, 401, {
         ok: false,
         error: { code: 'UNAUTHORIZED', message: 'Missing or wrong access token' },
@@ -97,7 +116,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       })
       return
     }
-    const reply = await invoke(options.library, name, input)
+    const reply = await invoke(options.library, name, input, { paths: folders })
     sendJson(response, reply.ok ? 200 : statusFor(reply), reply)
   }
 
@@ -150,6 +169,8 @@ function statusFor(reply: Extract<Reply, { ok: false }>): number {
       return 404
     case 'UNAUTHORIZED':
       return 401
+    case 'PATH_REFUSED':
+      return 403
     case 'IMPORT_FAILED':
       return 422
     default:

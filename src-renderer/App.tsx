@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { Excerpt, NoteSummary } from '../src-main/core/records'
-import type { MenuCommand } from '../src-main/api/bridge'
+import type { MenuCommand, PathGrant } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
 import { onDesktopImport, onMenuCommand } from './api'
 import { useNotifier } from './ui/notices'
@@ -174,8 +174,8 @@ export function App() {
   useEffect(() => onMenuCommand((command) => onMenu(command)), [])
 
   // File ▸ Import in the desktop app: the picked files go through the same queue as the chooser's.
-  const onNativeImport = useEffectEvent((paths: string[]) => importFiles(paths.map(localFile)))
-  useEffect(() => onDesktopImport((paths) => onNativeImport(paths)), [])
+  const onNativeImport = useEffectEvent((grants: PathGrant[]) => importFiles(grants.map(localFile)))
+  useEffect(() => onDesktopImport((grants) => onNativeImport(grants)), [])
 
   const libraryEmpty = library.articles !== null && library.articles.length === 0
   const showingBoth = openArticleId !== null && openNote !== null

@@ -1,5 +1,12 @@
 import type { CommonplaceApi, MethodInput, MethodName, MethodOutput } from '../src-main/api/contract'
-import type { DesktopBridge, MenuCommand, Reply } from '../src-main/api/bridge'
+import type {
+  DesktopBridge,
+  FolderAnswer,
+  FolderConfirmationState,
+  MenuCommand,
+  PathGrant,
+  Reply,
+} from '../src-main/api/bridge'
 import type { DeepLink } from '../src-main/core/deep-links'
 
 /** A failed API call: the core's error code and its one-sentence message, ready to show to the user. */
@@ -36,32 +43,51 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY)
 }
 
+const token = bridge ? null : takeToken()
+
+/** Browser mode: POSTs `body` as JSON to the server with the launch's token, and unwraps the reply. */
+async function postToServer(route: string, body: unknown): Promise<unknown> {
+  if (!token) {
+    throw new ApiError(
+      'UNAUTHORIZED',
+      'This page was opened without its access token. Open the address Commonplace printed when it started (it ends in ?token=…).',
+    )
+  }
+  let response: Response
+  try {
+    response = await fetch(route, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body ?? {}),
+    })
+  } catch {
+    throw new ApiError(
+      'UNREACHABLE',
+      'Commonplace could not be reached. Is it still running? Start it again, then reload.',
+    )
+  }
+  return unwrap(await readReply(response))
+}
+
 function httpApi(): CommonplaceApi {
-  const token = takeToken()
   return {
     async call<K extends MethodName>(name: K, input: MethodInput<K>): Promise<MethodOutput<K>> {
-      if (!token) {
-        throw new ApiError(
-          'UNAUTHORIZED',
-          'This page was opened without its access token. Open the address Commonplace printed when it started (it ends in ?token=…).',
-        )
-      }
-      let response: Response
-      try {
-        response = await fetch(`/api/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        })
-      } catch {
-        throw new ApiError(
-          'UNREACHABLE',
-          'Commonplace could not be reached. Is it still running? Start it again, then reload.',
-        )
-      }
-      return unwrap(await readReply(response)) as MethodOutput<K>
+      return (await postToServer(`/api/${encodeURIComponent(name)}`, input)) as MethodOutput<K>
     },
   }
+}
+
+/**
+ * Browser mode: may the page write into `path`? Yes at once for the default export folder and folders
+ * confirmed before; otherwise the address of the page, on another origin, where the user says so.
+ */
+export async function askToWriteInto(path: string): Promise<FolderAnswer> {
+  return (await postToServer('/folders/ask', { path })) as FolderAnswer
+}
+
+/** Browser mode: where the confirmation `id` stands. */
+export async function folderConfirmationState(id: string): Promise<FolderConfirmationState> {
+  return ((await postToServer('/folders/status', { id })) as { state: FolderConfirmationState }).state
 }
 
 async function readReply(response: Response): Promise<WireReply> {
@@ -110,10 +136,16 @@ export const api: CommonplaceApi = bridge ? desktopApi(bridge) : httpApi()
 
 /**
  * Listens for the files picked in File ▸ Import, the desktop app's native dialog run by its main
- * process; the window imports them. In the browser there is no such menu, so nothing ever arrives.
+ * process; the window imports them by their grants. In the browser there is no such menu, so nothing
+ * ever arrives.
  */
-export function onDesktopImport(listener: (paths: string[]) => void): () => void {
-  return bridge ? bridge.onImportPaths(listener) : () => {}
+export function onDesktopImport(listener: (grants: PathGrant[]) => void): () => void {
+  return bridge ? bridge.onImportGrants(listener) : () => {}
+}
+
+/** Desktop only: the native folder dialog for a vault export; the chosen folder's grant, or null. */
+export function chooseDesktopExportFolder(): Promise<PathGrant | null> {
+  return bridge ? bridge.chooseExportFolder() : Promise.resolve(null)
 }
 
 /** Listens for desktop menu commands; in the browser there is no menu, so nothing ever arrives. */

@@ -10,6 +10,7 @@ import { setArticleTags } from '../core/articles'
 import { CommonplaceError } from '../core/errors'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
+import type { PathPolicy, PathUse } from './path-policy'
 
 // The importers (jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
 // with the API: listing and reading never pay for them.
@@ -25,6 +26,9 @@ export const ImportOutcome = z.object({
   /** An older article from the same file name or address, which this import may be meant to update. */
   sameSourceArticleId: z.string().nullish(),
 })
+
+/** A path outside the library, or a grant standing for one; the caller's PathPolicy says which it may name. */
+const PathArgument = z.string().min(1).max(4096)
 
 const HttpLink = z
   .string()
@@ -76,17 +80,26 @@ export const articleMethods = {
       ),
   }),
   'articles.importPaths': method({
-    summary: 'Imports files from paths on this machine (CLI, native dialogs).',
-    input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+    summary:
+      'Imports files or folders on this machine: paths typed at the terminal, or what the user chose in a dialog (desktop) or confirmed (browser mode).',
+    input: z.object({ paths: z.array(PathArgument).min(1) }),
     output: z.array(ImportOutcome),
-    handler: async ({ store }, { paths }) => (await importing()).importPaths(store, paths),
+    handler: async ({ store }, { paths }, { paths: policy }) => {
+      // Resolved first: a refused path costs no importer loading.
+      const resolved = await resolveAll(policy, paths, 'import')
+      return (await importing()).importPaths(store, resolved)
+    },
   }),
   'articles.importablePaths': method({
     summary:
       'The files articles.importPaths would take from these paths, in order: folders walked recursively, files in them no importer takes left out.',
-    input: z.object({ paths: z.array(z.string().min(1)).min(1) }),
+    input: z.object({ paths: z.array(PathArgument).min(1) }),
     output: z.array(z.string()),
-    handler: async (_library, { paths }) => (await importing()).importablePaths(paths),
+    handler: async (_library, { paths }, { paths: policy }) => {
+      const resolved = await resolveAll(policy, paths, 'import')
+      const found = await (await importing()).importablePaths(resolved)
+      return found.map((path) => policy.refer(path, 'import'))
+    },
   }),
   'articles.importUrl': method({
     summary: 'Fetches a web page or PDF by its http(s) address and imports it, keeping the address.',
@@ -134,12 +147,12 @@ export const articleMethods = {
         id: ArticleId,
         file: z.object({ name: z.string().min(1).max(1024), dataBase64: z.string().max(MAX_BASE64_LENGTH) }),
       }),
-      z.object({ id: ArticleId, path: z.string().min(1) }),
+      z.object({ id: ArticleId, path: PathArgument }),
       z.object({ id: ArticleId, url: HttpLink }),
     ]),
     output: z.object({ article: Article, textChanged: z.boolean(), excerpts: z.array(ExcerptAnchoring) }),
-    handler: async ({ store }, input) =>
-      (await updating()).updateArticle(store, input.id, await newVersionOf(input)),
+    handler: async ({ store }, input, { paths }) =>
+      (await updating()).updateArticle(store, input.id, await newVersionOf(input, paths)),
   }),
   'articles.updateFromImported': method({
     summary:
@@ -160,7 +173,7 @@ export const articleMethods = {
 type NewVersion = { file: { name: string; dataBase64: string } } | { path: string } | { url: string }
 
 // Reads the new version wherever it comes from; a path or link that fails is reported like a failed import.
-async function newVersionOf(input: NewVersion): Promise<ImportSource> {
+async function newVersionOf(input: NewVersion, policy: PathPolicy): Promise<ImportSource> {
   if ('file' in input) return { name: input.file.name, bytes: Buffer.from(input.file.dataBase64, 'base64') }
   if ('url' in input) {
     try {
@@ -169,10 +182,18 @@ async function newVersionOf(input: NewVersion): Promise<ImportSource> {
       throw new CommonplaceError('IMPORT_FAILED', (error as Error).message)
     }
   }
-  const info = await stat(input.path).catch(() => null)
+  const path = await policy.resolve(input.path, 'import')
+  const info = await stat(path).catch(() => null)
   if (!info?.isFile())
-    throw new CommonplaceError('IMPORT_FAILED', `Cannot read ${input.path}: the file does not exist`)
+    throw new CommonplaceError('IMPORT_FAILED', `Cannot read ${path}: the file does not exist`)
   if (info.size > MAX_IMPORT_BYTES)
-    throw new CommonplaceError('IMPORT_FAILED', `${input.path} is too large to import`)
-  return { name: basename(input.path), bytes: await readFile(input.path) }
+    throw new CommonplaceError('IMPORT_FAILED', `${path} is too large to import`)
+  return { name: basename(path), bytes: await readFile(path) }
+}
+
+/** Each path resolved by the caller's policy, in order; the first one refused refuses the whole call. */
+async function resolveAll(policy: PathPolicy, paths: string[], use: PathUse): Promise<string[]> {
+  const resolved: string[] = []
+  for (const path of paths) resolved.push(await policy.resolve(path, use))
+  return resolved
 }

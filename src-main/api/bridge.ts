@@ -3,6 +3,17 @@ import type { DeepLink } from '../core/deep-links'
 
 export type { Reply }
 
+/**
+ * What a desktop window is handed for a path its user chose in a native dialog: an opaque grant that
+ * API calls of that window may name instead of the path (desktop/path-grants.ts), and words to show.
+ */
+export interface PathGrant {
+  /** `grant:` and random letters. */
+  grant: string
+  /** The file name (import) or the folder (export), only for the user to read. */
+  label: string
+}
+
 /** Commands the desktop menu sends to the window; the renderer carries them out as if clicked. */
 export const MENU_COMMANDS = ['import-files', 'import-sample', 'new-note', 'export-note'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
@@ -17,10 +28,12 @@ export interface DesktopBridge {
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   /**
-   * Subscribes to the files picked in File ▸ Import (a native dialog run by the main process); the
-   * window imports them through its import queue, with progress and Cancel.
+   * Subscribes to the files picked in File ▸ Import (a native dialog run by the main process): the
+   * window gets a grant for each and imports them through its import queue, with progress and Cancel.
    */
-  onImportPaths(listener: (paths: string[]) => void): () => void
+  onImportGrants(listener: (grants: PathGrant[]) => void): () => void
+  /** Shows the native folder dialog for a vault export; the folder chosen, as a grant, or null if cancelled. */
+  chooseExportFolder(): Promise<PathGrant | null>
   /** Subscribes to `commonplace://` links the operating system opened the app with; returns the unsubscribe function. */
   onDeepLink(listener: (link: DeepLink) => void): () => void
 }
@@ -29,10 +42,20 @@ export interface DesktopBridge {
 export const IPC_CHANNELS = {
   call: 'commonplace:call',
   menu: 'commonplace:menu',
-  /** main → window: paths picked in the native Import dialog, for the window to import. */
-  importPaths: 'commonplace:import-paths',
+  /** main → window: grants for the files picked in the native Import dialog, for the window to import. */
+  importGrants: 'commonplace:import-grants',
+  /** invoke: shows the native folder dialog for a vault export; answers a PathGrant or null. */
+  chooseExportFolder: 'commonplace:choose-export-folder',
   /** invoke: takes the deep link waiting for the window (or null). */
   deepLink: 'commonplace:deep-link',
   /** main → window: a deep link is waiting; take it. */
   deepLinkWaiting: 'commonplace:deep-link-waiting',
 } as const
+
+/** Browser mode: the server's answer to POST /folders/ask (browser-mode/folder-confirmation.ts). */
+export type FolderAnswer =
+  | { state: 'confirmed'; folder: string }
+  | { state: 'waiting'; id: string; folder: string; confirmUrl: string }
+
+/** Browser mode: where a folder confirmation stands (POST /folders/status). */
+export type FolderConfirmationState = 'waiting' | 'confirmed' | 'declined' | 'unknown'

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../core/library'
 import { SAMPLE_ARTICLE } from '../testing/corpus'
+import { TERMINAL_CALL } from './path-policy'
 import { invoke, type Reply } from './invoke'
 
 const result = (reply: Reply) => {
@@ -15,25 +16,26 @@ describe('export.progress', () => {
   it('reports files written out of all while export.vault runs, and refuses a second export meanwhile', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'commonplace-export-api-'))
     const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
-    result(await invoke(library, 'articles.importPaths', { paths: [SAMPLE_ARTICLE] }))
-    for (let n = 1; n <= 40; n++) result(await invoke(library, 'notes.create', { title: `Note ${n}` }))
+    result(await invoke(library, 'articles.importPaths', { paths: [SAMPLE_ARTICLE] }, TERMINAL_CALL))
+    for (let n = 1; n <= 40; n++)
+      result(await invoke(library, 'notes.create', { title: `Note ${n}` }, TERMINAL_CALL))
 
-    expect(result(await invoke(library, 'export.progress', {}))).toEqual({
+    expect(result(await invoke(library, 'export.progress', {}, TERMINAL_CALL))).toEqual({
       running: false,
       done: 0,
       total: 0,
       path: '',
     })
-    const exporting = invoke(library, 'export.vault', { outDir: join(dir, 'vault') })
+    const exporting = invoke(library, 'export.vault', { outDir: join(dir, 'vault') }, TERMINAL_CALL)
     const seen: { running: boolean; done: number; total: number; path: string }[] = []
     let second: Reply | null = null
     let finished = false
     void exporting.then(() => (finished = true))
     while (!finished) {
-      const now = result(await invoke(library, 'export.progress', {})) as (typeof seen)[number]
+      const now = result(await invoke(library, 'export.progress', {}, TERMINAL_CALL)) as (typeof seen)[number]
       // Before the export has counted its files it reports a total of 0.
       if (now.running && now.total > 0) seen.push(now)
-      second ??= await invoke(library, 'export.vault', { outDir: join(dir, 'other') })
+      second ??= await invoke(library, 'export.vault', { outDir: join(dir, 'other') }, TERMINAL_CALL)
       await new Promise((resolve) => setImmediate(resolve))
     }
     const report = result(await exporting)
@@ -46,6 +48,6 @@ describe('export.progress', () => {
     expect(done).toEqual([...done].sort((a, b) => a - b))
     expect(done.at(-1)! - done[0]!).toBeGreaterThan(10)
     expect(seen.some((s) => /^notes\/Note \d+\.md$/.test(s.path))).toBe(true)
-    expect(result(await invoke(library, 'export.progress', {})).running).toBe(false)
+    expect(result(await invoke(library, 'export.progress', {}, TERMINAL_CALL)).running).toBe(false)
   })
 })

@@ -6,6 +6,11 @@ import { NoteId } from '../core/ids'
 import { CommonplaceError } from '../core/errors'
 import type { LibraryStore } from '../core/store/library-store'
 
+/** The folder suggested for a vault export; browser mode lets the page write there without asking. */
+export function defaultVaultDir(): string {
+  return join(homedir(), 'Commonplace vault')
+}
+
 // The export code (headless Lexical, YAML) loads with the first export, not with the API.
 const noteMarkdown = () => import('../core/export/note-markdown')
 
@@ -25,17 +30,21 @@ export const exportMethods = {
       (await noteMarkdown()).exportNote(store, id, { citations, links }),
   }),
   'export.noteToFile': method({
-    summary: 'Writes a note as Markdown to a path on this machine (CLI, desktop save dialog).',
-    input: z.object({ id: NoteId, path: z.string().min(1), citations: Citations, links: Links }),
+    summary:
+      'Writes a note as Markdown to a path on this machine: typed at the terminal, chosen in a dialog or inside a confirmed folder.',
+    input: z.object({ id: NoteId, path: z.string().min(1).max(4096), citations: Citations, links: Links }),
     output: z.object({ path: z.string(), bytes: z.number() }),
-    handler: async ({ store }, { id, path, citations, links }) =>
-      (await noteMarkdown()).exportNoteToFile(store, id, path, { citations, links }),
+    handler: async ({ store }, { id, path, citations, links }, { paths }) =>
+      (await noteMarkdown()).exportNoteToFile(store, id, await paths.resolve(path, 'export-file'), {
+        citations,
+        links,
+      }),
   }),
   'export.vault': method({
     summary:
       'Exports notes and sources as a Markdown vault folder; never overwrites files edited since, nor files it did not write.',
     input: z.object({
-      outDir: z.string().min(1),
+      outDir: z.string().min(1).max(4096),
       citations: Citations,
       links: Links,
       noteIds: z.array(NoteId).optional(),
@@ -52,7 +61,8 @@ export const exportMethods = {
       edited: z.array(z.object({ path: z.string(), newVersion: z.string() })),
       removed: z.array(z.string()),
     }),
-    handler: async ({ store }, { outDir, ...options }) => {
+    handler: async ({ store }, { outDir: named, ...options }, { paths }) => {
+      const outDir = await paths.resolve(named, 'export-folder')
       // Two exports at once would race on the vault's manifest.
       if (runningExports.has(store))
         throw new CommonplaceError(
@@ -84,7 +94,7 @@ export const exportMethods = {
       'The folder suggested for a vault export: "Commonplace vault" in the home folder of the machine running the library.',
     input: z.object({}),
     output: z.object({ path: z.string() }),
-    handler: () => ({ path: join(homedir(), 'Commonplace vault') }),
+    handler: () => ({ path: defaultVaultDir() }),
   }),
   'export.citations': method({
     summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',

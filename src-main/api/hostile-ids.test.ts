@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openLibrary } from '../core/library'
 import { SAMPLE_ARTICLE } from '../testing/corpus'
+import { TERMINAL_CALL } from './path-policy'
 import { invoke } from './invoke'
 
 const HOSTILE_IDS = [
@@ -24,7 +25,7 @@ const HOSTILE_IDS = [
 async function freshLibrary() {
   const dir = await mkdtemp(join(tmpdir(), 'commonplace-hostile-ids-'))
   const library = await openLibrary(join(dir, 'library'), SAMPLE_ARTICLE)
-  const imported = await invoke(library, 'articles.importPaths', { paths: [SAMPLE_ARTICLE] })
+  const imported = await invoke(library, 'articles.importPaths', { paths: [SAMPLE_ARTICLE] }, TERMINAL_CALL)
   if (!imported.ok) throw new Error(imported.error.message)
   return { dir, library }
 }
@@ -61,7 +62,7 @@ describe('ids from API calls', () => {
         ],
       ]
       for (const [name, input] of calls) {
-        const reply = await invoke(library, name, input)
+        const reply = await invoke(library, name, input, TERMINAL_CALL)
         expect(reply, name).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
         if (!reply.ok) expect(reply.error.message, name).toMatch(/is not (an?|an article or note) .*id/)
       }
@@ -98,7 +99,7 @@ describe('ids in a library file', () => {
     })
     const aside = (await readdir(libraryDir)).find((name) => name.startsWith('library.json.corrupt-'))!
     expect(JSON.parse(await readFile(join(libraryDir, aside), 'utf8'))).toEqual(index)
-    const deleted = await invoke(library, 'articles.delete', { id: '..' })
+    const deleted = await invoke(library, 'articles.delete', { id: '..' }, TERMINAL_CALL)
     expect(deleted).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await readFile(join(libraryDir, 'articles', 'keep.txt'), 'utf8')).toBe('still here')
   })

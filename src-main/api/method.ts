@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Library } from '../core/library'
+import type { CallContext } from './path-policy'
 
 /** One API method: its argument and result schemas and its handler over the core. */
 export interface Method<I extends z.ZodType, O extends z.ZodType> {
@@ -7,7 +8,8 @@ export interface Method<I extends z.ZodType, O extends z.ZodType> {
   summary: string
   input: I
   output: O
-  handler: (library: Library, input: z.output<I>) => Promise<z.input<O>> | z.input<O>
+  /** `call` says which paths outside the library this caller may name (api/path-policy.ts). */
+  handler: (library: Library, input: z.output<I>, call: CallContext) => Promise<z.input<O>> | z.input<O>
 }
 
 /** Declares a method; the identity function exists to infer the schema types. */

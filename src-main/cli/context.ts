@@ -62,8 +62,12 @@ export async function call<K extends MethodName>(
   input: MethodInput<K>,
 ): Promise<MethodOutput<K>> {
   // The API (its schemas and handlers) loads with the first call, so `--help` never pays for it.
-  const { invoke } = await import('../api/invoke')
-  const reply = await invoke(context.library, name, input)
+  const [{ invoke }, { TERMINAL_CALL }] = await Promise.all([
+    import('../api/invoke'),
+    import('../api/path-policy'),
+  ])
+  // The user typed these arguments at the terminal: any path they name is theirs to name.
+  const reply = await invoke(context.library, name, input, TERMINAL_CALL)
   if (!reply.ok) throw new CommonplaceError(reply.error.code, reply.error.message)
   return reply.result as MethodOutput<K>
 }

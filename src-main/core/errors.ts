@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'LIBRARY_BUSY'
   | 'UNKNOWN_METHOD'
   | 'UNAUTHORIZED'
+  | 'PATH_REFUSED'
   | 'INTERNAL'
 
 export class CommonplaceError extends Error {

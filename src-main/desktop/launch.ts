@@ -7,6 +7,9 @@ import { askWhereToSaveDownloads } from './downloads'
 import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library-location'
 import { installApplicationMenu } from './menu'
 import { importWithNativeDialog } from './native-import'
+import { serveExportFolderDialog } from './export-folder-dialog'
+import { PathGrants } from './path-grants'
+import { defaultVaultDir } from '../api/export'
 import { OwnWindows } from './own-windows'
 import { PendingWork } from './pending-work'
 import { holdQuitForPendingWork } from './quit'
@@ -67,7 +70,11 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
     mainDir: settings.mainDir,
   })
   enforceContentSecurityPolicy(session.defaultSession, renderer.isDevServer)
-  registerApiHandler({ library, windows, renderer, pending })
+  // Every path a window names comes from a dialog run here; the window holds only grants.
+  const grants = new PathGrants()
+  windows.onClosed((contentsId) => grants.forget(contentsId))
+  registerApiHandler({ library, windows, renderer, pending, grants })
+  serveExportFolderDialog({ windows, renderer, grants, defaultPath: defaultVaultDir() })
   deepLinks.serve(renderer)
   holdQuitForPendingWork(pending)
   askWhereToSaveDownloads(
@@ -84,7 +91,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
       isDevelopment: renderer.isDevServer,
       libraryDir: library.store.dir,
     },
-    (window) => void importWithNativeDialog(window),
+    (window) => void importWithNativeDialog(window, grants),
   )
 
   // One window opening at a time: a second dock click while one is on its way adds nothing.

@@ -1,33 +1,32 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest'
 import { BrowserWindow as ElectronWindow } from 'electron'
-import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { IPC_CHANNELS } from '../api/bridge'
-import { openLibrary, type Library } from '../core/library'
+import { IPC_CHANNELS, type PathGrant } from '../api/bridge'
 import { importWithNativeDialog } from './native-import'
+import { PathGrants } from './path-grants'
 import { electronStandIn, resetElectronStandIn, standInOf } from './testing/electron-stand-in'
 import { SAMPLE_ARTICLE } from '../testing/corpus'
 
 vi.mock('electron', () => import('./testing/electron-stand-in'))
 
-let library: Library
-beforeEach(async () => {
+let grants: PathGrants
+beforeEach(() => {
   resetElectronStandIn()
-  library = await openLibrary(await mkdtemp(join(tmpdir(), 'commonplace-native-import-')), SAMPLE_ARTICLE)
+  grants = new PathGrants()
 })
 
-const pathsSent = (window: ElectronWindow) =>
+const grantsSent = (window: ElectronWindow) =>
   standInOf(window)
-    .webContents.sentMessages.filter((message) => message.channel === IPC_CHANNELS.importPaths)
-    .map((message) => message.args[0])
+    .webContents.sentMessages.filter((message) => message.channel === IPC_CHANNELS.importGrants)
+    .map((message) => message.args[0] as PathGrant[])
 
 describe('File ▸ Import', () => {
-  it('hands what the user picks in the native dialog to the window, which imports it with progress', async () => {
+  it('hands the window a grant for each file the user picks in the native dialog, never the path', async () => {
     const picked = [SAMPLE_ARTICLE, join(tmpdir(), 'nope.txt')]
     electronStandIn.openDialogAnswer = { canceled: false, filePaths: picked }
     const window = new ElectronWindow({ show: false })
-    await importWithNativeDialog(window)
+    await importWithNativeDialog(window, grants)
     expect(electronStandIn.openDialogs[0]).toMatchObject({
       properties: ['openFile', 'multiSelections'],
       filters: [
@@ -35,15 +34,20 @@ describe('File ▸ Import', () => {
         expect.anything(),
       ],
     })
-    expect(pathsSent(window)).toEqual([picked])
-    // The window's queue imports them, one call per file (articles.importPaths).
-    expect(library.store.data.articles).toHaveLength(0)
+    const [sent] = grantsSent(window)
+    expect(sent!.map((granted) => granted.label)).toEqual(['iraq-kurdish-referendum-2017.txt', 'nope.txt'])
+    expect(JSON.stringify(sent)).not.toContain(tmpdir())
+    // The window's queue imports them by their grants (articles.importPaths), valid in this window only.
+    const policy = grants.policyFor(window.webContents.id)
+    expect(await policy.resolve(sent![0]!.grant, 'import')).toBe(SAMPLE_ARTICLE)
+    await expect(
+      grants.policyFor(window.webContents.id + 1).resolve(sent![0]!.grant, 'import'),
+    ).rejects.toThrow(/chosen in its own dialogs/)
   })
 
   it('does nothing when the dialog is cancelled', async () => {
     const window = new ElectronWindow({ show: false })
-    await importWithNativeDialog(window)
-    expect(pathsSent(window)).toEqual([])
-    expect(library.store.data.articles).toHaveLength(0)
+    await importWithNativeDialog(window, grants)
+    expect(grantsSent(window)).toEqual([])
   })
 })

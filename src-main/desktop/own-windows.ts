@@ -4,12 +4,21 @@ import { BrowserWindow, type WebContents } from 'electron'
 export class OwnWindows {
   // Keyed by webContents id, captured when added: a closed window's webContents can no longer be read.
   private readonly byContentsId = new Map<number, BrowserWindow>()
+  private readonly closeListeners: ((contentsId: number) => void)[] = []
 
   /** Starts trusting `window` until it closes. */
   add(window: BrowserWindow): void {
     const id = window.webContents.id
     this.byContentsId.set(id, window)
-    window.once('closed', () => this.byContentsId.delete(id))
+    window.once('closed', () => {
+      this.byContentsId.delete(id)
+      for (const listener of this.closeListeners) listener(id)
+    })
+  }
+
+  /** Calls `listener` with the webContents id of each of our windows that closes (to drop what it held). */
+  onClosed(listener: (contentsId: number) => void): void {
+    this.closeListeners.push(listener)
   }
 
   /** True when `contents` belongs to a window this app created and has not closed. */

@@ -28,9 +28,9 @@ export async function importFile(item: ImportItem): Promise<ImportOutcome> {
     message: message.includes(item.name) ? message : `${item.name}: ${message}`,
   })
   try {
-    // A path is read by the core where the file is; the core checks its size and type.
+    // A granted file is read by the core where the file is; the core checks its size and type.
     if (isLocalFile(item)) {
-      const [outcome] = await api.call('articles.importPaths', { paths: [item.path] })
+      const [outcome] = await api.call('articles.importPaths', { paths: [item.grant] })
       return outcome ?? failed('the import gave no answer')
     }
     const { maxBytes } = await importFormats()

@@ -114,16 +114,16 @@ describe('importableFiles', () => {
 })
 
 describe('local files (File ▸ Import in the desktop app)', () => {
-  it('are named by the last part of their path and go through the same queue as picked files', async () => {
-    expect(localFile('/home/ana/Reading/paper.pdf')).toEqual({
-      kind: 'path',
-      path: '/home/ana/Reading/paper.pdf',
+  it('are named by the label of their grant and go through the same queue as picked files', async () => {
+    const grant = (name: string) => ({ grant: `grant:${'x'.repeat(24)}`, label: name })
+    expect(localFile(grant('paper.pdf'))).toEqual({
+      kind: 'grant',
+      grant: `grant:${'x'.repeat(24)}`,
       name: 'paper.pdf',
     })
-    expect(localFile('C:\\Users\\ana\\notes.md').name).toBe('notes.md')
     const importer = gatedImporter()
     const queue = new ImportQueue(importer.importOne)
-    queue.enqueue([localFile('/tmp/a.md'), ...files('b.md'), localFile('/tmp/bad.pdf')])
+    queue.enqueue([localFile(grant('a.md')), ...files('b.md'), localFile(grant('bad.pdf'))])
     expect(queue.getSnapshot().rows.map((row) => [row.name, row.state])).toEqual([
       ['a.md', 'importing'],
       ['b.md', 'queued'],

@@ -21,23 +21,26 @@ export interface ImportQueueSnapshot {
   cancelling: boolean
 }
 
-/** A file on the library's machine, picked in the desktop app's native Import dialog. */
+/**
+ * A file on the library's machine, picked in the desktop app's native Import dialog: the window holds
+ * only the main process's grant for it, never its path.
+ */
 export interface LocalFile {
-  kind: 'path'
-  path: string
+  kind: 'grant'
+  grant: string
   name: string
 }
 
-/** What the queue imports: a file the page can read (chooser, drop), or a path the main process gave. */
+/** What the queue imports: a file the page can read (chooser, drop), or a file the main process granted. */
 export type ImportItem = File | LocalFile
 
 export function isLocalFile(item: ImportItem): item is LocalFile {
-  return 'kind' in item && item.kind === 'path'
+  return 'kind' in item && item.kind === 'grant'
 }
 
-/** A local file for a path, named by its last part (Windows or POSIX separators). */
-export function localFile(path: string): LocalFile {
-  return { kind: 'path', path, name: path.split(/[\\/]/).pop() || path }
+/** A local file for a grant the native dialog issued, named by the file name the dialog gave. */
+export function localFile({ grant, label }: { grant: string; label: string }): LocalFile {
+  return { kind: 'grant', grant, name: label }
 }
 
 /** Imports one file and says how it went; it never throws (a failure is an outcome). */
