@@ -1,10 +1,11 @@
 import { test, expect } from './fixtures'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import type { Locator, Page } from '@playwright/test'
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
+import { grantFolder, VaultExportPage } from './pages/vault-export-page'
+import type { AppUnderTest } from './fixtures'
 
 const SAMPLE = SAMPLE_ARTICLE
 const SENTENCE = 'The U.S., Turkey and Iran have all criticized the vote.'
@@ -51,6 +52,10 @@ async function waitForExportReport(page: Page, dialog: Locator): Promise<void> {
   }
 }
 
+/** What export.vault may name for `folder`: the path in browser mode, a dialog's grant in the desktop app. */
+const vaultFolder = (app: AppUnderTest, folder: string) =>
+  app.electronApp ? grantFolder(app, folder) : folder
+
 interface VaultReport {
   created: string[]
   updated: string[]
@@ -83,8 +88,10 @@ test('a note citing an excerpt exports as a vault whose links resolve; an edited
   await expect(notes.excerptBlocks).toHaveCount(1)
   await expect(notes.saveStatus).toHaveText(/saved/i)
 
-  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-')), 'vault')
-  const first = (await callApi(page, 'export.vault', { outDir: out })) as VaultReport
+  // The default export folder: browser mode writes there without asking.
+  const out = join(app.homeDir, 'Commonplace vault')
+  const outDir = await vaultFolder(app, out)
+  const first = (await callApi(page, 'export.vault', { outDir })) as VaultReport
   expect(first.created.sort()).toEqual(['notes/Vault note.md', 'sources/Iraq Kurdish Referendum 2017.md'])
 
   // Every relative link resolves to a file, and a block link to a block id in it.
@@ -110,7 +117,7 @@ test('a note citing an excerpt exports as a vault whose links resolve; an edited
   await page.keyboard.type(' More.')
   await expect(notes.editor).toContainText('Why it matters. More.')
   await expect(notes.saveStatus).toHaveText(/saved/i)
-  const second = (await callApi(page, 'export.vault', { outDir: out })) as VaultReport
+  const second = (await callApi(page, 'export.vault', { outDir })) as VaultReport
   expect(second.edited).toEqual([
     { path: 'notes/Vault note.md', newVersion: 'notes/Vault note.commonplace.md' },
   ])
@@ -130,14 +137,16 @@ test('Export library as vault… writes the vault from the app and names a file 
   await page.keyboard.type('Exported from the dialog.')
   await expect(notes.saveStatus).toHaveText(/saved/i)
 
-  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-ui-')), 'vault')
-  const dialog = page.getByTestId('vault-export-dialog')
-  await page.getByTestId('export-vault').click()
-  await expect(dialog).toBeVisible()
+  // A folder of the user's own, not the default one: browser mode asks the user to allow it first.
+  const out = join(app.homeDir, 'Vaults', 'mine')
+  const vault = new VaultExportPage(app)
+  const dialog = vault.dialog
+  await vault.open()
   // The suggestion arrives from the library's machine; the user's own folder replaces it.
-  await expect(dialog.getByTestId('vault-export-folder')).toHaveValue(/Commonplace vault$/)
-  await dialog.getByTestId('vault-export-folder').fill(out)
-  await dialog.getByTestId('vault-export-run').click()
+  if (!app.electronApp)
+    await expect(dialog.getByTestId('vault-export-folder')).toHaveValue(/Commonplace vault$/)
+  await vault.chooseFolder(out)
+  await vault.run({ confirm: true })
   await expect(dialog.getByTestId('vault-export-report')).toContainText('Exported 1 note and 0 sources')
   await expect(dialog.getByTestId('vault-export-report')).toContainText('1 written')
   expect(await readFile(join(out, 'notes', 'Dialog note.md'), 'utf8')).toContain('Exported from the dialog.')
@@ -181,11 +190,12 @@ test('a long vault export shows how many files are written while it runs', async
       if (view?.textContent && seen.at(-1) !== view.textContent) seen.push(view.textContent)
     }).observe(document.body, { subtree: true, childList: true, characterData: true })
   })
-  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-progress-')), 'vault')
-  const dialog = page.getByTestId('vault-export-dialog')
-  await page.getByTestId('export-vault').click()
-  await dialog.getByTestId('vault-export-folder').fill(out)
-  await dialog.getByTestId('vault-export-run').click()
+  const out = join(app.homeDir, 'Commonplace vault')
+  const vault = new VaultExportPage(app)
+  const dialog = vault.dialog
+  await vault.open()
+  await vault.chooseFolder(out)
+  await vault.run()
   await waitForExportReport(page, dialog)
   await expect(dialog.getByTestId('vault-export-report')).toContainText(
     `Exported ${count + 1} notes and 0 sources`,

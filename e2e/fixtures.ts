@@ -1,6 +1,13 @@
-import { test as base, chromium, _electron, type Page, type Browser } from '@playwright/test'
+import {
+  test as base,
+  chromium,
+  _electron,
+  type Page,
+  type Browser,
+  type ElectronApplication,
+} from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
@@ -22,6 +29,13 @@ export interface AppUnderTest {
   libraryDir: string
   /** Where exports land (browser downloads are saved here; the desktop app is told to save here). */
   downloadDir: string
+  /**
+   * The app's home folder (HOME): a fresh one per test, holding a `.bashrc` that no call may touch.
+   * Its `Commonplace vault` is the default export folder.
+   */
+  homeDir: string
+  /** The Electron app, to answer its native dialogs (electron target only). */
+  electronApp: ElectronApplication | null
   reload(): Promise<void>
 }
 
@@ -55,15 +69,19 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const work = await mkdtemp(join(tmpdir(), 'commonplace-e2e-'))
     const libraryDir = join(work, 'library')
     const downloadDir = join(work, 'downloads')
+    const homeDir = join(work, 'home')
+    await mkdir(homeDir)
+    await writeFile(join(homeDir, '.bashrc'), '# the fake home of one e2e test\n')
+    const reload = (page: Page) => async () => void (await page.reload())
     if (target === 'browser') {
-      const server = await startServer(libraryDir)
+      const server = await startServer(libraryDir, homeDir)
       const context = await browser.newContext({
         acceptDownloads: true,
         viewport: { width: 1280, height: 800 },
       })
       const page = await context.newPage()
       await page.goto(server.url)
-      await use({ target, page, libraryDir, downloadDir, reload: async () => void (await page.reload()) })
+      await use({ target, page, libraryDir, downloadDir, homeDir, electronApp: null, reload: reload(page) })
       await context.close()
       server.process.kill('SIGTERM')
     } else {
@@ -77,6 +95,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         ],
         env: {
           ...process.env,
+          HOME: homeDir,
           COMMONPLACE_LIBRARY: libraryDir,
           COMMONPLACE_DOWNLOAD_DIR: downloadDir,
           NODE_ENV: 'test',
@@ -84,7 +103,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       })
       const page = await app.firstWindow()
       await page.setViewportSize({ width: 1280, height: 800 })
-      await use({ target, page, libraryDir, downloadDir, reload: async () => void (await page.reload()) })
+      await use({ target, page, libraryDir, downloadDir, homeDir, electronApp: app, reload: reload(page) })
       await app.close()
     }
     await rm(work, { recursive: true, force: true })
@@ -97,12 +116,17 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect } from '@playwright/test'
 
 /** Starts browser mode (`out/main/serve.js`) on a free port and reads its URL from its first line. */
-async function startServer(libraryDir: string): Promise<{ url: string; process: ChildProcess }> {
+async function startServer(
+  libraryDir: string,
+  homeDir: string,
+): Promise<{ url: string; process: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [join(REPO_ROOT, 'out/main/serve.js'), '--library', libraryDir, '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      // The default export folder is in the home folder: each test gets its own.
+      env: { ...process.env, HOME: homeDir },
     },
   )
   let output = ''

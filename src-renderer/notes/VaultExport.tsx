@@ -3,19 +3,23 @@ import type { MethodOutput } from '../../src-main/api/contract'
 import { api, messageOf } from '../api'
 import { ExportIcon } from '../ui/icons'
 import { useExportProgress, type ExportProgress } from './use-export-progress'
+import { useExportFolder, type PendingConfirmation } from './use-export-folder'
 import '../ui/confirm.css'
 import './vault-export.css'
 
 type VaultReport = MethodOutput<'export.vault'>
 
 /**
- * "Export library as vault…": asks for a folder on the machine that holds the library (typed or
- * pasted — browser mode has no folder picker for the server's disk), the options, then runs
- * `export.vault` and lists what was written and what was left alone because someone edited it.
+ * "Export library as vault…": asks for a folder (the desktop app's folder dialog; in browser mode a
+ * folder typed or pasted, since the browser has no picker for the server's disk, and then allowed by
+ * the user), the options, then runs `export.vault` and lists what was written and what was left
+ * alone because someone edited it.
  */
 export function VaultExportButton() {
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const [outDir, setOutDir] = useState('')
+  const waiting = useRef<AbortController | null>(null)
+  const folder = useExportFolder()
+  const { typed: outDir, setTyped: setOutDir } = folder
   const [citations, setCitations] = useState<'inline' | 'footnotes'>('inline')
   const [links, setLinks] = useState<'wiki' | 'markdown'>('wiki')
   const [originals, setOriginals] = useState(false)
@@ -35,7 +39,7 @@ export function VaultExportButton() {
       },
       () => {}, // the defaults shown stay until the user picks
     )
-    if (!outDir)
+    if (!outDir && !folder.isDesktop)
       api.call('export.vaultDefaultDir', {}).then(
         ({ path }) => setOutDir((typed) => typed || path),
         () => {}, // only a suggestion: the field stays empty for the user to fill
@@ -52,22 +56,23 @@ export function VaultExportButton() {
     setRunning(true)
     setError(null)
     setReport(null)
+    const controller = new AbortController()
+    waiting.current = controller
     try {
+      const named = await folder.settle(controller.signal)
+      if (named === null) return // the folder dialog was cancelled
       setReport(
-        await api.call('export.vault', {
-          outDir: outDir.trim(),
-          citations,
-          links,
-          originals,
-          everything: false,
-        }),
+        await api.call('export.vault', { outDir: named, citations, links, originals, everything: false }),
       )
     } catch (failure) {
       setError(messageOf(failure))
     } finally {
+      waiting.current = null
       setRunning(false)
     }
   }
+
+  const close = () => dialogRef.current?.close()
 
   return (
     <>
@@ -79,22 +84,46 @@ export function VaultExportButton() {
         className="dialog vault-export"
         aria-labelledby="vault-export-title"
         data-testid="vault-export-dialog"
+        // Escape closes it too; a confirmation still awaited is then given up.
+        onClose={() => waiting.current?.abort()}
       >
         <form onSubmit={(event) => void run(event)}>
           <h2 id="vault-export-title" className="dialog__title">
             Export library as vault
           </h2>
-          <label className="vault-export__field">
-            Folder (on the machine that holds the library)
-            <input
-              type="text"
-              value={outDir}
-              required
-              spellCheck={false}
-              data-testid="vault-export-folder"
-              onChange={(event) => setOutDir(event.target.value)}
-            />
-          </label>
+          {folder.isDesktop ? (
+            <div className="vault-export__field">
+              Folder
+              <div className="vault-export__chosen">
+                <output data-testid="vault-export-folder-chosen">
+                  {folder.chosen?.label ?? 'None chosen yet'}
+                </output>
+                <button
+                  type="button"
+                  className="button button--small"
+                  data-testid="vault-export-choose"
+                  disabled={running}
+                  onClick={() =>
+                    void folder.choose().catch((failure: unknown) => setError(messageOf(failure)))
+                  }
+                >
+                  Choose…
+                </button>
+              </div>
+            </div>
+          ) : (
+            <label className="vault-export__field">
+              Folder (on the machine that holds the library)
+              <input
+                type="text"
+                value={outDir}
+                required
+                spellCheck={false}
+                data-testid="vault-export-folder"
+                onChange={(event) => setOutDir(event.target.value)}
+              />
+            </label>
+          )}
           <fieldset className="vault-export__options">
             <label>
               Citations{' '}
@@ -136,7 +165,11 @@ export function VaultExportButton() {
           <p className="vault-export__hint">
             The citation and note-link styles are kept for every export, Export Markdown included.
           </p>
-          {running && <ExportProgressView progress={progress} />}
+          {folder.pending ? (
+            <ConfirmFolderView pending={folder.pending} />
+          ) : (
+            running && <ExportProgressView progress={progress} />
+          )}
           {error && (
             <p className="vault-export__error" role="alert">
               {error}
@@ -144,7 +177,7 @@ export function VaultExportButton() {
           )}
           {report && <VaultReportView report={report} />}
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
+            <button type="button" className="button" onClick={close}>
               Close
             </button>
             <button
@@ -159,6 +192,28 @@ export function VaultExportButton() {
         </form>
       </dialog>
     </>
+  )
+}
+
+/** Browser mode: the folder waits for the user's word on the confirmation page. */
+function ConfirmFolderView({ pending }: { pending: PendingConfirmation }) {
+  return (
+    <div className="vault-export__status" role="status" data-testid="vault-export-confirm">
+      <p>
+        Browser mode writes only into folders you allow. Allow{' '}
+        <span className="vault-export__path">{pending.folder}</span> on the confirmation page; the export
+        starts as soon as you do.
+      </p>
+      <a
+        className="button button--small"
+        href={pending.confirmUrl}
+        target="_blank"
+        rel="noopener noreferrer"
+        data-testid="vault-export-confirm-link"
+      >
+        Open the confirmation page
+      </a>
+    </div>
   )
 }
 
