@@ -2,7 +2,6 @@ import { describe, it, expect, beforeEach, vi } from 'vitest'
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { IPC_CHANNELS } from '../api/bridge'
 import { launchDesktopApp, type LaunchSettings } from './launch'
 import { SAMPLE_ARTICLE_NAME } from './library-location'
@@ -13,6 +12,7 @@ import {
   invokeEventFrom,
   ipcMain,
   Menu,
+  protocol,
   resetElectronStandIn,
   session,
 } from './testing/electron-stand-in'
@@ -59,9 +59,20 @@ describe('launching the desktop app', () => {
       webSecurity: true,
       preload: join(home, 'app', 'out', 'preload', 'index.cjs'),
     })
-    expect(window!.webContents.getURL()).toBe(
-      pathToFileURL(join(home, 'app', 'out', 'renderer', 'index.html')).href,
+    // The built page comes over the app: scheme, made privileged before ready and served from out/renderer.
+    expect(window!.webContents.getURL()).toBe('app://commonplace/index.html')
+    expect(protocol.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+    expect(protocol.isProtocolHandled('app')).toBe(true)
+    await mkdir(join(home, 'app', 'out', 'renderer'), { recursive: true })
+    await writeFile(
+      join(home, 'app', 'out', 'renderer', 'index.html'),
+      '<!doctype html><title>Commonplace</title>',
     )
+    const page = await protocol.simulateRequest('app://commonplace/index.html')
+    expect(await page.text()).toContain('<title>Commonplace</title>')
+    expect(page.headers.get('Content-Security-Policy')).toContain("script-src 'self'")
     expect(window!.webContents.simulateNavigation('https://example.com/')).toBe(false)
 
     const response = await session.defaultSession.simulateResponse(window!.webContents.getURL(), {})

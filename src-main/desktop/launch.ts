@@ -4,6 +4,7 @@ import { openLibrary, type Library } from '../core/library'
 import { registerApiHandler } from '../ipc'
 import { DeepLinkInbox, registerProtocolClient } from './deep-links'
 import { askWhereToSaveDownloads } from './downloads'
+import { registerAppScheme, serveAppProtocol } from './app-protocol'
 import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library-location'
 import { installApplicationMenu } from './menu'
 import { importWithNativeDialog } from './native-import'
@@ -56,6 +57,8 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   app.on('window-all-closed', () => {
     if (settings.platform !== 'darwin') app.quit()
   })
+  // Electron takes privileged schemes only before it is ready.
+  registerAppScheme()
 
   await app.whenReady()
   denyAllPermissions(session.defaultSession)
@@ -69,6 +72,8 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
     devServerUrl: settings.env.ELECTRON_RENDERER_URL,
     mainDir: settings.mainDir,
   })
+  // The built page comes over app://, never file:// (whose pages may read every other file: URL).
+  if (renderer.builtDir) serveAppProtocol(renderer.builtDir)
   enforceContentSecurityPolicy(session.defaultSession, renderer.isDevServer)
   // Every path a window names comes from a dialog run here; the window holds only grants.
   const grants = new PathGrants()

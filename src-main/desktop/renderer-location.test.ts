@@ -9,7 +9,8 @@ const indexHtml = join('/opt', 'commonplace', 'out', 'renderer', 'index.html')
 describe('choosing the renderer', () => {
   it('loads the built page beside the main script', () => {
     const renderer = chooseRendererLocation({ isPackaged: false, devServerUrl: undefined, mainDir })
-    expect(renderer.url).toBe(pathToFileURL(indexHtml).href)
+    expect(renderer.url).toBe('app://commonplace/index.html')
+    expect(renderer.builtDir).toBe(join('/opt', 'commonplace', 'out', 'renderer'))
     expect(renderer.isDevServer).toBe(false)
   })
 
@@ -20,6 +21,7 @@ describe('choosing the renderer', () => {
       mainDir,
     })
     expect(renderer.url).toBe('http://localhost:5173/')
+    expect(renderer.builtDir).toBeNull()
     expect(renderer.isDevServer).toBe(true)
   })
 
@@ -29,7 +31,7 @@ describe('choosing the renderer', () => {
     ['a dev server address that is not http', false, 'file:///etc/passwd'],
   ])('ignores ELECTRON_RENDERER_URL in %s', (_why, isPackaged, devServerUrl) => {
     expect(chooseRendererLocation({ isPackaged, devServerUrl, mainDir }).url).toBe(
-      pathToFileURL(indexHtml).href,
+      'app://commonplace/index.html',
     )
   })
 })
@@ -39,10 +41,13 @@ describe('what counts as the app’s own page', () => {
   const dev = RendererLocation.devServer('http://localhost:5173/')
 
   it.each([
-    [built, pathToFileURL(indexHtml).href, true],
-    [built, `${pathToFileURL(indexHtml).href}#/notes/n-1`, true],
-    [built, `${pathToFileURL(indexHtml).href}?view=reader`, true],
-    [built, pathToFileURL(join('/opt', 'commonplace', 'out', 'renderer', 'other.html')).href, false],
+    [built, 'app://commonplace/index.html', true],
+    [built, 'app://commonplace/index.html#/notes/n-1', true],
+    [built, 'app://commonplace/index.html?view=reader', true],
+    [built, 'app://commonplace/other.html', false],
+    [built, 'app://elsewhere/index.html', false],
+    // The page on disk is not the app: a file: page shares its origin with every other file.
+    [built, pathToFileURL(indexHtml).href, false],
     [built, pathToFileURL('/etc/passwd').href, false],
     [built, 'https://example.com/', false],
     [built, 'not a url', false],

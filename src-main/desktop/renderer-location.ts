@@ -1,27 +1,38 @@
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { basename, dirname, join } from 'node:path'
+
+/** The app's own scheme (desktop/app-protocol.ts serves it): the built page is app://commonplace/index.html. */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'commonplace'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
- * Where the app's own page lives: the built out/renderer/index.html, or electron-vite's dev
- * server in development. Navigation, IPC and downloads trust only pages at this place.
+ * Where the app's own page lives: the built out/renderer/index.html, served as
+ * app://commonplace/index.html (desktop/app-protocol.ts), or electron-vite's dev server in
+ * development. Navigation, IPC and downloads trust only pages at this place.
  */
 export class RendererLocation {
   private readonly page: URL
 
-  private constructor(url: string) {
+  private constructor(
+    url: string,
+    /** The folder app: serves (out/renderer); null for the dev server. */
+    readonly builtDir: string | null,
+  ) {
     this.page = new URL(url)
   }
 
-  /** The built page, loaded from disk. */
+  /** The built page: `indexHtmlPath` on disk, loaded as app://commonplace/<its name>. */
   static builtPage(indexHtmlPath: string): RendererLocation {
-    return new RendererLocation(pathToFileURL(indexHtmlPath).href)
+    return new RendererLocation(
+      `${APP_SCHEME}://${APP_HOST}/${basename(indexHtmlPath)}`,
+      dirname(indexHtmlPath),
+    )
   }
 
   /** The dev server electron-vite announces in ELECTRON_RENDERER_URL. */
   static devServer(url: string): RendererLocation {
-    return new RendererLocation(url)
+    return new RendererLocation(url, null)
   }
 
   /** The address a window loads. */
@@ -31,7 +42,7 @@ export class RendererLocation {
 
   /** True while developing against electron-vite's dev server. */
   get isDevServer(): boolean {
-    return this.page.protocol !== 'file:'
+    return this.builtDir === null
   }
 
   /** True when `candidate` is the app's own page (any query or hash); anything else is foreign. */
@@ -42,10 +53,13 @@ export class RendererLocation {
     } catch {
       return false
     }
-    // file: URLs all share one opaque origin, so the built page is matched by its exact path.
-    if (this.page.protocol === 'file:') {
+    // URL gives app: (not a special scheme to it) no origin, so scheme and host are compared; the
+    // built page is matched by its exact path, as the other files of the folder are no pages.
+    if (this.builtDir !== null) {
       return (
-        other.protocol === 'file:' && other.host === this.page.host && other.pathname === this.page.pathname
+        other.protocol === this.page.protocol &&
+        other.host === this.page.host &&
+        other.pathname === this.page.pathname
       )
     }
     return other.origin === this.page.origin

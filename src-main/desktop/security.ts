@@ -2,8 +2,8 @@ import type { Session } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../content-security-policy'
 
 /**
- * Sends the app's Content-Security-Policy with every response the session receives. The page
- * also carries it as a <meta> tag, which is what applies to file:// loads that have no headers.
+ * Sends the app's Content-Security-Policy with every response the session receives (app:// answers
+ * carry it too, and the page repeats it as a <meta> tag), replacing any other.
  */
 export function enforceContentSecurityPolicy(session: Session, devServer = false): void {
   // electron-vite dev's fast refresh needs one inline script; built apps never get this exception.

@@ -56,7 +56,7 @@ describe('every window', () => {
 
   it('loads the built page, stays hidden until it has painted, and is trusted by the app', async () => {
     const window = await open()
-    expect(window.webContents.getURL()).toBe(pathToFileURL(join(dir, 'out', 'renderer', 'index.html')).href)
+    expect(window.webContents.getURL()).toBe('app://commonplace/index.html')
     expect(window.options.show).toBe(false)
     expect(window.isVisible()).toBe(true) // ready-to-show followed the load
     expect(windows.owns(window.webContents)).toBe(true)
@@ -68,8 +68,12 @@ describe('every window', () => {
 describe('navigation', () => {
   it('stays on the app page: in-page moves are allowed, anything else is refused', async () => {
     const contents = (await open()).webContents
-    const page = pathToFileURL(join(dir, 'out', 'renderer', 'index.html')).href
+    const page = 'app://commonplace/index.html'
     expect(contents.simulateNavigation(`${page}#/notes`)).toBe(true)
+    expect(contents.simulateNavigation(pathToFileURL(join(dir, 'out', 'renderer', 'index.html')).href)).toBe(
+      false,
+    )
+    expect(contents.simulateNavigation('app://commonplace/assets/other.html')).toBe(false)
     expect(contents.simulateNavigation('https://example.com/')).toBe(false)
     expect(contents.simulateNavigation(pathToFileURL('/etc/passwd').href)).toBe(false)
     expect(contents.simulateNavigation('javascript:alert(1)')).toBe(false)

@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events'
 import type { Display, Rectangle } from 'electron'
 import { Menu, MenuItem } from './stand-in-menu'
 import { DownloadItem, Session } from './stand-in-session'
+import { Protocol } from './stand-in-protocol'
 import {
   BrowserWindow,
   forgetAllWindows,
@@ -100,12 +101,17 @@ class App extends EventEmitter {
     this.paths.set(name, path)
   }
 
+  // The stand-in becomes ready when launch code first waits for it; before, it is starting up (what
+  // protocol.registerSchemesAsPrivileged needs).
+  private ready = false
+
   whenReady(): Promise<void> {
+    this.ready = true
     return Promise.resolve()
   }
 
   isReady(): boolean {
-    return true
+    return this.ready
   }
 
   /** Stand-in record: every setAsDefaultProtocolClient call, oldest first. */
@@ -149,7 +155,13 @@ class App extends EventEmitter {
   /** Stand-in: back to a freshly started app. */
   reset(): void {
     this.removeAllListeners()
-    Object.assign(this, { isPackaged: false, state: 'running', exitCode: null, quitting: false })
+    Object.assign(this, {
+      isPackaged: false,
+      state: 'running',
+      exitCode: null,
+      quitting: false,
+      ready: false,
+    })
     this.appName = 'Electron'
     this.appPath = process.cwd()
     this.paths.clear()
@@ -258,6 +270,7 @@ export const app = new App()
 export const ipcMain = new IpcMain()
 export const ipcRenderer = new IpcRenderer()
 export const session = { defaultSession: new Session() }
+export const protocol = new Protocol(() => app.isReady())
 
 export const contextBridge = {
   exposeInMainWorld(apiKey: string, api: unknown): void {
@@ -303,6 +316,7 @@ export function resetElectronStandIn(): void {
   ipcMain.reset()
   ipcRenderer.reset()
   session.defaultSession.reset()
+  protocol.reset()
   Menu.setApplicationMenu(null)
   Object.assign(electronStandIn, {
     displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })],
