@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'bin/**/*.js', '*.config.{js,ts}'],
+    files: ['src-main/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{js,ts}', 'bin/**/*.js', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   // Only Electron's own layer may import electron.

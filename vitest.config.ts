@@ -18,7 +18,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ELECTRON_STAND_IN_TESTS,
           // The core keeps no state between calls but its module cache (jsdom, Lexical, the parse
           // thread): sharing it across files saves re-loading them for every file.
