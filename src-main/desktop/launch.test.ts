@@ -65,6 +65,7 @@ describe('launching the desktop app', () => {
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ])
     expect(protocol.isProtocolHandled('app')).toBe(true)
+    expect(app.sandboxEnabled).toBe(true)
     await mkdir(join(home, 'app', 'out', 'renderer'), { recursive: true })
     await writeFile(
       join(home, 'app', 'out', 'renderer', 'index.html'),

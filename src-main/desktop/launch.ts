@@ -57,7 +57,8 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   app.on('window-all-closed', () => {
     if (settings.platform !== 'darwin') app.quit()
   })
-  // Electron takes privileged schemes only before it is ready.
+  // Both only before ready: every renderer sandboxed whatever its webPreferences, and the app: scheme.
+  app.enableSandbox()
   registerAppScheme()
 
   await app.whenReady()

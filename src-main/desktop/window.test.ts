@@ -48,8 +48,11 @@ describe('every window', () => {
         allowRunningInsecureContent: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        experimentalFeatures: false,
         preload: join(dir, 'out', 'preload', 'index.cjs'),
       })
+      // toEqual: no enableBlinkFeatures, no other key loosening the page.
+      expect(window.options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
     }
     expect(SECURE_WEB_PREFERENCES.sandbox).toBe(true)
   })

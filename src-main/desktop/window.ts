@@ -19,6 +19,8 @@ export const SECURE_WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   navigateOnDragDrop: false,
+  // Chromium's experimental web platform features stay off, and no Blink feature is turned on.
+  experimentalFeatures: false,
 } as const satisfies WebPreferences
 
 /** What opening a window needs. */

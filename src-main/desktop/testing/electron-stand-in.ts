@@ -9,15 +9,8 @@ import type { Display, Rectangle } from 'electron'
 import { Menu, MenuItem } from './stand-in-menu'
 import { DownloadItem, Session } from './stand-in-session'
 import { Protocol } from './stand-in-protocol'
-import {
-  BrowserWindow,
-  forgetAllWindows,
-  StandInEvent,
-  toRenderer,
-  WebContents,
-  WebFrameMain,
-  windowEvents,
-} from './stand-in-windows'
+import { App } from './stand-in-app'
+import { BrowserWindow, forgetAllWindows, toRenderer, WebContents, WebFrameMain } from './stand-in-windows'
 
 export { BrowserWindow, DownloadItem, Menu, MenuItem, WebContents, WebFrameMain }
 
@@ -45,144 +38,6 @@ export function display(
   bounds: Rectangle,
 ): Pick<Display, 'id' | 'bounds' | 'workArea' | 'scaleFactor'> {
   return { id, bounds, workArea: { ...bounds, y: bounds.y + 25, height: bounds.height - 25 }, scaleFactor: 1 }
-}
-
-class App extends EventEmitter {
-  isPackaged = false
-  /** Stand-in: 'running' until quit() runs to completion or exit() is called. */
-  state: 'running' | 'quit' = 'running'
-  exitCode: number | null = null
-  private appName = 'Electron'
-  private appPath = process.cwd()
-  private readonly paths = new Map<string, string>()
-  private quitting = false
-  readonly commandLine = new CommandLine()
-
-  constructor() {
-    super()
-    windowEvents.on('all-closed', () => {
-      if (this.quitting) return
-      // Electron's default, when nobody listens, is to quit.
-      if (this.listenerCount('window-all-closed') > 0) this.emit('window-all-closed')
-      else this.quit()
-    })
-  }
-
-  get name(): string {
-    return this.appName
-  }
-
-  setName(name: string): void {
-    this.appName = name
-  }
-
-  getName(): string {
-    return this.appName
-  }
-
-  getAppPath(): string {
-    return this.appPath
-  }
-
-  /** Stand-in: where the app's code is (Electron: the folder of package.json). */
-  simulateAppPath(path: string): void {
-    this.appPath = path
-  }
-
-  getPath(name: string): string {
-    const path = this.paths.get(name)
-    // The stand-in knows only the paths a test set, so a test never writes into a real home folder.
-    if (!path)
-      throw new Error(`Failed to get '${name}' path (the stand-in has none; set it with app.setPath)`)
-    return path
-  }
-
-  setPath(name: string, path: string): void {
-    this.paths.set(name, path)
-  }
-
-  // The stand-in becomes ready when launch code first waits for it; before, it is starting up (what
-  // protocol.registerSchemesAsPrivileged needs).
-  private ready = false
-
-  whenReady(): Promise<void> {
-    this.ready = true
-    return Promise.resolve()
-  }
-
-  isReady(): boolean {
-    return this.ready
-  }
-
-  /** Stand-in record: every setAsDefaultProtocolClient call, oldest first. */
-  readonly protocolClients: { protocol: string; path?: string; args?: string[] }[] = []
-
-  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean {
-    this.protocolClients.push({
-      protocol,
-      ...(path === undefined ? {} : { path }),
-      ...(args ? { args } : {}),
-    })
-    return true
-  }
-
-  requestSingleInstanceLock(): boolean {
-    return !electronStandIn.anotherInstanceRunning
-  }
-
-  /** Closes every window, then quits unless 'before-quit', a window's 'close' or 'will-quit' prevents it. */
-  quit(): void {
-    const beforeQuit = new StandInEvent()
-    this.emit('before-quit', beforeQuit)
-    if (beforeQuit.defaultPrevented) return
-    this.quitting = true
-    for (const window of BrowserWindow.getAllWindows()) window.close()
-    this.quitting = false
-    if (BrowserWindow.getAllWindows().length > 0) return
-    const willQuit = new StandInEvent()
-    this.emit('will-quit', willQuit)
-    if (willQuit.defaultPrevented) return
-    this.state = 'quit'
-    this.exitCode ??= 0
-    this.emit('quit', new StandInEvent(), 0)
-  }
-
-  exit(exitCode = 0): void {
-    this.state = 'quit'
-    this.exitCode = exitCode
-  }
-
-  /** Stand-in: back to a freshly started app. */
-  reset(): void {
-    this.removeAllListeners()
-    Object.assign(this, {
-      isPackaged: false,
-      state: 'running',
-      exitCode: null,
-      quitting: false,
-      ready: false,
-    })
-    this.appName = 'Electron'
-    this.appPath = process.cwd()
-    this.paths.clear()
-    this.commandLine.reset()
-  }
-}
-
-class CommandLine {
-  private readonly switches = new Map<string, string>()
-  appendSwitch(name: string, value = ''): void {
-    this.switches.set(name, value)
-  }
-  hasSwitch(name: string): boolean {
-    return this.switches.has(name)
-  }
-  getSwitchValue(name: string): string {
-    return this.switches.get(name) ?? ''
-  }
-  reset(): void {
-    this.switches.clear()
-  }
 }
 
 type InvokeListener = (event: StandInInvokeEvent, ...args: unknown[]) => unknown
@@ -266,7 +121,7 @@ class IpcRenderer extends EventEmitter {
   }
 }
 
-export const app = new App()
+export const app = new App(() => electronStandIn.anotherInstanceRunning)
 export const ipcMain = new IpcMain()
 export const ipcRenderer = new IpcRenderer()
 export const session = { defaultSession: new Session() }
