@@ -2,6 +2,7 @@
 // browser mode: the library, the default export folder and folders confirmed on a page of another
 // origin; never a hidden file. The user-visible flows keep working.
 import { test, expect } from './fixtures'
+import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,7 +20,7 @@ test.beforeEach(({ app }) => {
 
 test('import through the page still works: files and a folder', async ({ app, library }) => {
   await library.importFiles([SAMPLE])
-  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows).toHaveCount(1, { timeout: FIRST_IMPORT_TIMEOUT })
   const folder = await mkdtemp(join(tmpdir(), 'commonplace-e2e-folder-'))
   await mkdir(join(folder, 'deeper'))
   await writeFile(join(folder, 'first.md'), '# First reading\n\nA note on the first reading.\n')
