@@ -11,14 +11,21 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['src-main/testing/corpus-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Limits, not waits: the first test to import starts the parse thread from source (tsx, jsdom), which
+    // takes tens of seconds on a machine busy with other work.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
         test: {
           name: 'core',
-          include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src-main/**/*.test.ts',
+            'src-renderer/**/*.test.ts',
+            'bench/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: ELECTRON_STAND_IN_TESTS,
           // The core keeps no state between calls but its module cache (jsdom, Lexical, the parse
           // thread): sharing it across files saves re-loading them for every file.
