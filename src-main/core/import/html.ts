@@ -4,6 +4,7 @@ import { decodeHtmlBytes } from './encoding'
 import { readHtmlMetadata, savedFromUrl, absoluteHttpUrl, type HtmlMetadata } from './html-metadata'
 import { titleFromFileName } from './title'
 import { separateBlocks } from './block-breaks'
+import { removeClobberingNames } from './dom-clobbering'
 import type { Importer, ImportSource, ImportedDocument } from './importer'
 
 /** Shown with an article whose page Readability did not take for an article. */
@@ -27,6 +28,8 @@ export function importHtml(source: ImportSource, httpCharset?: string | null): I
   // CSS parse complaints about saved pages out of the app's log.
   const { window } = new JSDOM(decoded.text, { url: pageUrl, virtualConsole: new VirtualConsole() })
   try {
+    // Before anything reads the page: a named element could stand in for a document method.
+    removeClobberingNames(window)
     const document = window.document
     const metadata = readHtmlMetadata(document)
     useCanonicalBase(document, metadata)
