@@ -51,6 +51,14 @@ export const exportMethods = {
       unchanged: z.array(z.string()),
       edited: z.array(z.object({ path: z.string(), newVersion: z.string() })),
       removed: z.array(z.string()),
+      skipped: z.array(
+        z.object({
+          kind: z.enum(['note', 'original', 'text']),
+          id: z.string(),
+          title: z.string(),
+          reason: z.string(),
+        }),
+      ),
     }),
     handler: async ({ store }, { outDir, ...options }) => {
       // Two exports at once would race on the vault's manifest.
