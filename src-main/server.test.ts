@@ -72,6 +72,30 @@ describe('browser-mode server', () => {
     expect(escape.body).not.toContain('outside the renderer')
   })
 
+  it.each(['/%c0%ae%c0%ae/secret.txt', '/%E0%A4%A', '/index.html%'])(
+    'answers a malformed escape in an address (%s) with 400 and says so',
+    async (path) => {
+      const response = await rawGet(path)
+      expect(response.status).toBe(400)
+      expect(response.body).toMatch(/^Malformed request address .*check its %-escapes/)
+    },
+  )
+
+  it('answers a malformed escape in an API method name with 400 INVALID_INPUT', async () => {
+    for (const name of ['%E0%A4%A', 'articles.list%', '%c0%ae']) {
+      const response = await fetch(`${base}/api/${name}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}` },
+        body: '{}',
+      })
+      expect(response.status).toBe(400)
+      expect((await response.json()).error).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('Malformed request address'),
+      })
+    }
+  })
+
   it('refuses requests for another host name (DNS rebinding)', async () => {
     const response = await rawGet('/', 'evil.example:80')
     expect(response.status).toBe(421)

@@ -77,9 +77,17 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       response.writeHead(421).end('Misdirected request')
       return
     }
-    const url = new URL(request.url ?? '/', `http://${host}`)
-    if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)))
+    // A malformed address (a broken %-escape such as /%c0%ae or /api/%E0%A4%A) is the caller's mistake: 400, never 500.
+    const pathname = decodedPath(request.url ?? '/', host)
+    if (pathname === null) {
+      const message = `Malformed request address ${JSON.stringify((request.url ?? '').slice(0, 200))}: it is not a valid URL path (check its %-escapes)`
+      if ((request.url ?? '').startsWith('/api/'))
+        sendJson(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message } })
+      else response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message)
+      return
+    }
+    if (pathname.startsWith('/api/')) {
+      await handleApi(request, response, pathname.slice('/api/'.length))
       return
     }
     if (url.pathname.startsWith('/folders/')) {
@@ -90,7 +98,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       response.writeHead(405, { Allow: 'GET, HEAD' }).end()
       return
     }
-    await serveStatic(url.pathname, response)
+    await serveStatic(pathname, response)
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
@@ -122,7 +130,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
     const wanted = pathname === '/' ? '/index.html' : pathname
-    const file = resolve(join(rendererDir, decodeURIComponent(wanted)))
+    const file = resolve(join(rendererDir, wanted))
     const inside = relative(rendererDir, file)
     if (inside.startsWith('..') || isAbsolute(inside)) {
       response.writeHead(404).end()
@@ -157,6 +165,15 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
     port,
     token,
     close: () => new Promise((done) => server.close(() => done())),
+  }
+}
+
+/** The request's path with its %-escapes decoded, or null when it cannot be (a broken escape, an unparsable URL). */
+function decodedPath(requestUrl: string, host: string): string | null {
+  try {
+    return decodeURIComponent(new URL(requestUrl, `http://${host}`).pathname)
+  } catch {
+    return null
   }
 }
 

@@ -60,6 +60,14 @@ export const exportMethods = {
       unchanged: z.array(z.string()),
       edited: z.array(z.object({ path: z.string(), newVersion: z.string() })),
       removed: z.array(z.string()),
+      skipped: z.array(
+        z.object({
+          kind: z.enum(['note', 'original', 'text']),
+          id: z.string(),
+          title: z.string(),
+          reason: z.string(),
+        }),
+      ),
     }),
     handler: async ({ store }, { outDir: named, ...options }, { paths }) => {
       const outDir = await paths.resolve(named, 'export-folder')

@@ -2,6 +2,8 @@ import { resolve } from 'node:path'
 import { NO_TERMINAL, withProgressLine } from './progress'
 import { argumentsOf, call, exportStyle, print, printJson, UsageError, type Command } from './context'
 
+const SKIPPED_KIND = { note: 'note', original: 'original of', text: 'text of' } as const
+
 /** Commands that write Markdown and citations: export, cite, and the export settings. */
 export const exportCommands: Record<string, Command> = {
   async export(context, args) {
@@ -31,12 +33,16 @@ export const exportCommands: Record<string, Command> = {
         print(
           context,
           `Exported ${report.notes} notes and ${report.sources} sources to ${report.outDir}: ` +
-            `${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed`,
+            `${report.created.length} new, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ${report.removed.length} removed` +
+            (report.skipped.length ? `, ${report.skipped.length} skipped` : ''),
         )
         for (const { path, newVersion } of report.edited)
           print(context, `edited since the last export, left alone: ${path} (new version in ${newVersion})`)
       }
-      return 0
+      // What could not be read goes to standard error, one line each, and the exit code says so.
+      for (const { kind, title, reason } of report.skipped)
+        context.streams.stderr.write(`skipped   ${SKIPPED_KIND[kind]} “${title}”: ${reason}\n`)
+      return report.skipped.length ? 1 : 0
     }
     if (!id) throw new UsageError('export needs a note id (commonplace notes shows them) or --all --out DIR')
     if (output) {

@@ -1,6 +1,6 @@
 import type { LibraryStore } from './store/library-store'
 import type { Article } from './records'
-import { CommonplaceError } from './errors'
+import { CommonplaceError, RECOVERY_HINT } from './errors'
 
 /** An article with its body, as the reader shows it. */
 export interface ArticleWithBody extends Article {
@@ -21,15 +21,36 @@ export function findArticle(store: LibraryStore, id: string): Article {
 export async function getArticle(store: LibraryStore, id: string): Promise<ArticleWithBody> {
   const article = findArticle(store, id)
   const [html, text] = await Promise.all([
-    store.readBody(`articles/${id}/content.html`),
-    store.readBody(`articles/${id}/text.txt`),
+    readArticleFile(store, article, 'content.html'),
+    readArticleFile(store, article, 'text.txt'),
   ])
   return { ...article, html, text }
 }
 
 export async function readArticleText(store: LibraryStore, id: string): Promise<string> {
-  findArticle(store, id)
-  return store.readBody(`articles/${id}/text.txt`)
+  return readArticleFile(store, findArticle(store, id), 'text.txt')
+}
+
+const BODY_FILES = { 'content.html': 'its stored page', 'text.txt': 'its text' } as const
+
+/** One of an article's body files; a missing or unreadable one is an error naming the article and the file. */
+async function readArticleFile(
+  store: LibraryStore,
+  article: Article,
+  name: keyof typeof BODY_FILES,
+): Promise<string> {
+  const relative = `articles/${article.id}/${name}`
+  try {
+    return await store.readBody(relative)
+  } catch (error) {
+    const path = store.path(relative)
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new CommonplaceError(
+      missing ? 'LIBRARY_FILE_MISSING' : 'LIBRARY_UNREADABLE',
+      `The article “${article.title}” (${article.id}) cannot be opened: ${BODY_FILES[name]}, ${path}, ` +
+        `${missing ? 'is missing' : `cannot be read (${(error as Error).message})`}. Nothing was changed. ${RECOVERY_HINT}`,
+    )
+  }
 }
 
 export async function renameArticle(store: LibraryStore, id: string, title: string): Promise<Article> {

@@ -4,12 +4,18 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'IMPORT_FAILED'
   | 'LIBRARY_UNREADABLE'
+  /** A file the library's records say exists (a note's content, an article's body) is not there. */
+  | 'LIBRARY_FILE_MISSING'
   | 'WRITE_FAILED'
   | 'LIBRARY_BUSY'
   | 'UNKNOWN_METHOD'
   | 'UNAUTHORIZED'
   | 'PATH_REFUSED'
   | 'INTERNAL'
+
+/** Where to look when a library file is missing or damaged; said with every such error. */
+export const RECOVERY_HINT =
+  'The library keeps backups in .commonplace/backups, and `commonplace doctor` lists the problems it finds.'
 
 export class CommonplaceError extends Error {
   constructor(

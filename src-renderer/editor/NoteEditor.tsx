@@ -17,6 +17,7 @@ import { ExcerptBlockContext } from './ExcerptBlock'
 import { ExcerptPlugin } from './ExcerptPlugin'
 import { NoteLinkPlugin } from './NoteLinkPlugin'
 import { NoteErrorBoundary } from './NoteErrorBoundary'
+import { NoteLoadError } from './NoteLoadError'
 import { Toolbar } from './Toolbar'
 import { useExcerptStatuses } from './use-excerpt-statuses'
 import './editor.css'
@@ -48,7 +49,8 @@ export interface NoteEditorProps {
 /** How long typing must pause before a save starts. */
 const SAVE_DELAY_MS = 400
 
-type Loaded = { noteId: string; content: SerializedNoteContent | null } | { noteId: string; error: string }
+type Loaded =
+  { noteId: string; content: SerializedNoteContent | null } | { noteId: string; error: string; code: string }
 
 /** The note editor: loads the note, edits it as rich text, and saves it as you type. */
 export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEditorProps) {
@@ -67,7 +69,12 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
     api.call('notes.get', { id: noteId }).then(
       ({ content }) => !cancelled && setLoaded(checkLoadable(noteId, content)),
       (error: unknown) =>
-        !cancelled && setLoaded({ noteId, error: error instanceof Error ? error.message : String(error) }),
+        !cancelled &&
+        setLoaded({
+          noteId,
+          error: error instanceof Error ? error.message : String(error),
+          code: codeOf(error),
+        }),
     )
     return () => {
       cancelled = true
@@ -143,12 +150,13 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   }
   if ('error' in current) {
     return (
-      <div className="note-editor note-editor--message" role="alert" data-testid="note-editor-error">
-        <p>Could not open this note — {current.error}</p>
-        <button type="button" className="ne-link-prompt__button" onClick={() => setAttempt((n) => n + 1)}>
-          Try again
-        </button>
-      </div>
+      <NoteLoadError
+        api={api}
+        noteId={noteId}
+        code={current.code}
+        message={current.error}
+        onRetry={() => setAttempt((n) => n + 1)}
+      />
     )
   }
   return (
@@ -167,6 +175,12 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   )
 }
 
+/** The core's error code an API failure carries (ApiError's), whichever client made the call. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : 'INTERNAL'
+}
+
 /**
  * Tries the note on a headless editor first: the editor would drop what it cannot read and then
  * autosave the rest over the file, so a note it cannot load is shown as an error instead.
@@ -177,7 +191,7 @@ function checkLoadable(noteId: string, content: SerializedNoteContent | null): L
     return { noteId, content }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { noteId, error: `${reason}. Its file was left untouched.` }
+    return { noteId, error: `${reason}. Its file was left untouched.`, code: 'LIBRARY_UNREADABLE' }
   }
 }
 

@@ -252,6 +252,22 @@ function VaultReportView({ report }: { report: VaultReport }) {
         {report.sources === 1 ? 'source' : 'sources'} to {report.outDir}: {report.created.length} written,{' '}
         {report.updated.length} updated, {report.unchanged.length} unchanged, {report.removed.length} removed.
       </p>
+      {report.skipped.length > 0 && (
+        <div data-testid="vault-export-skipped">
+          <p>
+            Left out because they could not be read (everything else was exported, and what an earlier export
+            wrote for them stays):
+          </p>
+          <ul>
+            {report.skipped.map(({ kind, id, title, reason }) => (
+              <li key={`${kind}:${id}`}>
+                {kind === 'note' ? 'Note' : kind === 'original' ? 'The original of' : 'The text of'} “{title}”
+                — {reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {report.edited.length > 0 && (
         <>
           <p>Left alone because they were edited since the last export (the new version is beside each):</p>

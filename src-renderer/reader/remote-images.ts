@@ -5,9 +5,23 @@ import { CHROME_ATTRIBUTE } from './text-offsets'
  * Replaces each remote image with a button that loads it on request, so that opening an article
  * never contacts another server by itself. The window's Content-Security-Policy (img-src 'self' data:)
  * still refuses remote images, so a requested load fails; the placeholder then says so and offers
- * the address to open outside the app.
+ * the address to open outside the app. A remote video or audio gets a link to open it in the browser
+ * (the window refuses remote media too, and a player without a file would only show an empty frame).
  */
 export function addRemoteImagePlaceholders(root: HTMLElement): void {
+  for (const media of root.querySelectorAll<HTMLMediaElement>(
+    `video[${REMOTE_SRC_ATTRIBUTE}], audio[${REMOTE_SRC_ATTRIBUTE}]`,
+  )) {
+    const url = media.getAttribute(REMOTE_SRC_ATTRIBUTE)!
+    const kind = media.localName === 'video' ? 'video' : 'audio'
+    const notice = document.createElement('span')
+    notice.className = 'remote-image remote-media'
+    notice.setAttribute(CHROME_ATTRIBUTE, '')
+    notice.append(`A${kind === 'audio' ? 'n audio recording' : ' video'} from ${new URL(url).host}: `)
+    notice.append(outsideLink(url, 'open it in your browser'))
+    media.hidden = true
+    media.before(notice)
+  }
   for (const image of root.querySelectorAll<HTMLImageElement>(`img[${REMOTE_SRC_ATTRIBUTE}]`)) {
     const url = image.getAttribute(REMOTE_SRC_ATTRIBUTE)!
     const host = new URL(url).host
@@ -37,11 +51,16 @@ function blockedNotice(url: string, host: string): HTMLElement {
   notice.className = 'remote-image remote-image--blocked'
   notice.setAttribute(CHROME_ATTRIBUTE, '')
   notice.append(`The image from ${host} could not be shown here (this window does not load remote images). `)
+  notice.append(outsideLink(url, 'Open it in your browser'))
+  return notice
+}
+
+/** A link that opens outside the app (the desktop shell sends target=_blank links to the browser). */
+function outsideLink(url: string, text: string): HTMLAnchorElement {
   const link = document.createElement('a')
   link.href = url
   link.target = '_blank'
   link.rel = 'noopener noreferrer'
-  link.textContent = 'Open it in your browser'
-  notice.append(link)
-  return notice
+  link.textContent = text
+  return link
 }

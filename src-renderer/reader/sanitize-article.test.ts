@@ -47,10 +47,37 @@ describe('the reader sanitizes stored HTML again', () => {
     ])
   })
 
+  it('holds back every other remote media, as the importer does (a stored body is not trusted)', () => {
+    const root = shown(
+      '<video src="https://cdn.example.com/v.mp4" poster="https://cdn.example.com/p.jpg" autoplay>' +
+        '<source src="https://cdn.example.com/v.webm"><track src="https://cdn.example.com/t.vtt"></video>' +
+        '<audio src="https://cdn.example.com/a.mp3"></audio>' +
+        '<img srcset="https://cdn.example.com/2x.png 2x" alt="e">' +
+        '<table background="https://cdn.example.com/t.png"><tr><td background="https://cdn.example.com/c.png">c</td></tr></table>' +
+        '<img name="getElementById" alt="f">',
+    )
+    expect(root.innerHTML).not.toMatch(/\s(src|srcset|poster|background|autoplay|name)=/)
+    expect(root.querySelector('source, track')).toBeNull()
+    expect(root.querySelector('video')!.getAttribute(REMOTE_SRC_ATTRIBUTE)).toBe(
+      'https://cdn.example.com/v.mp4',
+    )
+    addRemoteImagePlaceholders(root)
+    const notices = [...root.querySelectorAll('.remote-media')]
+    expect(notices.map((notice) => notice.textContent)).toEqual([
+      'A video from cdn.example.com: open it in your browser',
+      'An audio recording from cdn.example.com: open it in your browser',
+    ])
+    expect(notices[0]!.querySelector('a')!.getAttribute('target')).toBe('_blank')
+  })
+
   it('opens web links outside the app and makes other links inert', () => {
-    const root = shown('<a href="https://example.org/x">web</a> <a href="other.html">relative</a>')
+    const root = shown(
+      '<a href="https://example.org/x">web</a> <a href="other.html">relative</a>' +
+        '<map><area href="https://example.org/area" alt="area"></map>',
+    )
     const [web, relative] = root.querySelectorAll('a')
     expect([web!.getAttribute('target'), web!.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer'])
     expect(relative!.hasAttribute('href')).toBe(false)
+    expect(root.querySelector('area')!.getAttribute('target')).toBe('_blank')
   })
 })

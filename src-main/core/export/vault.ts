@@ -39,11 +39,21 @@ export interface VaultOptions {
 /** Progress of a long export: files done out of all. */
 export type VaultProgress = (progress: { done: number; total: number; path: string }) => void
 
+/** A note, source, original or text the export could not read: left out, with the reason. */
+export interface VaultSkip {
+  kind: 'note' | 'original' | 'text'
+  id: string
+  title: string
+  reason: string
+}
+
 /** What a vault export did, file by file. */
 export interface VaultReport extends VaultWriteReport {
   outDir: string
   notes: number
   sources: number
+  /** What could not be read (a damaged or missing library file); the rest was exported, and its earlier file kept. */
+  skipped: VaultSkip[]
 }
 
 /** Exports notes and their sources into `outDir` (created if missing); see docs/export-format.md. */
@@ -109,6 +119,7 @@ export async function exportVault(
     unchanged: [],
     edited: [],
     removed: [],
+    skipped: [],
   }
   const originals = options.originals || options.everything
   const total =
@@ -124,6 +135,24 @@ export async function exportVault(
     await writeVaultFile(dir, previous, next, report, { path, id, bytes })
     onProgress?.({ done: ++done, total, path })
   }
+  // One unreadable note or body must not cost the user the whole export: it is reported and left
+  // out, and what an earlier export wrote for it stays (a tidy-up would otherwise delete it). Only
+  // reading is forgiven; a failure to write the vault still stops the export.
+  const readOrSkip = async <T>(
+    skip: Omit<VaultSkip, 'reason'>,
+    read: () => Promise<T>,
+  ): Promise<T | null> => {
+    try {
+      return await read()
+    } catch (error) {
+      report.skipped.push({ ...skip, reason: readFailure(error) })
+      const manifestId = skip.kind === 'note' ? skip.id : `${skip.kind}:${skip.id}`
+      for (const [path, record] of Object.entries(previous.files))
+        if (record.id === manifestId) next.files[path] ??= record
+      onProgress?.({ done: ++done, total, path: '' })
+      return null
+    }
+  }
 
   for (const article of articles) {
     let original: string | null = null
@@ -135,12 +164,14 @@ export async function exportVault(
         'original',
         base(previousPath.get(`original:${article.id}`)),
       )
-      await write(
-        `sources/originals/${name}`,
-        `original:${article.id}`,
-        await readFile(store.path(`articles/${article.id}/${article.originalFile}`)),
+      const originalFile = article.originalFile
+      const bytes = await readOrSkip({ kind: 'original', id: article.id, title: article.title }, () =>
+        readFile(store.path(`articles/${article.id}/${originalFile}`)),
       )
-      original = `originals/${name}`
+      if (bytes) {
+        await write(`sources/originals/${name}`, `original:${article.id}`, bytes)
+        original = `originals/${name}`
+      }
     } else if (originals) onProgress?.({ done: ++done, total, path: '' })
     const excerpts = store.data.excerpts.filter((e) => e.articleId === article.id)
     if (options.everything) {
@@ -150,10 +181,14 @@ export async function exportVault(
         'Untitled source',
         base(previousPath.get(`text:${article.id}`)),
       )
-      const text = await readArticleText(store, article.id)
-      await write(`sources/text/${name}`, `text:${article.id}`, text)
-      for (const excerpt of excerpts)
-        annotations.push(excerptAnnotation(excerpt, text, `sources/text/${name}`))
+      const text = await readOrSkip({ kind: 'text', id: article.id, title: article.title }, () =>
+        readArticleText(store, article.id),
+      )
+      if (text !== null) {
+        await write(`sources/text/${name}`, `text:${article.id}`, text)
+        for (const excerpt of excerpts)
+          annotations.push(excerptAnnotation(excerpt, text, `sources/text/${name}`))
+      }
     }
     await write(
       `sources/${sourcePath.get(article.id)}`,
@@ -162,17 +197,19 @@ export async function exportVault(
     )
   }
   for (const note of notes) {
-    const { markdown } = await exportNote(store, note.id, {
-      citations: options.citations,
-      links: options.links,
-      noteHref: (id) => notePath.get(id) ?? null,
-      excerptHref: (excerptId) => {
-        const excerpt = store.data.excerpts.find((e) => e.id === excerptId)
-        const file = excerpt && sourcePath.get(excerpt.articleId)
-        return file ? `../sources/${file}#^${excerptId}` : null
-      },
-    })
-    await write(`notes/${notePath.get(note.id)}`, note.id, markdown)
+    const exported = await readOrSkip({ kind: 'note', id: note.id, title: note.title }, () =>
+      exportNote(store, note.id, {
+        citations: options.citations,
+        links: options.links,
+        noteHref: (id) => notePath.get(id) ?? null,
+        excerptHref: (excerptId) => {
+          const excerpt = store.data.excerpts.find((e) => e.id === excerptId)
+          const file = excerpt && sourcePath.get(excerpt.articleId)
+          return file ? `../sources/${file}#^${excerptId}` : null
+        },
+      }),
+    )
+    if (exported) await write(`notes/${notePath.get(note.id)}`, note.id, exported.markdown)
   }
   if (options.everything) await write('annotations.jsonld', 'annotations', annotationCollection(annotations))
   // A partial export leaves the other notes' files alone; a full one tidies files of deleted or renamed things.
@@ -186,6 +223,15 @@ function requireNote(store: LibraryStore, id: string) {
   const note = store.data.notes.find((n) => n.id === id)
   if (!note) throw new CommonplaceError('NOT_FOUND', `No note with id ${id} in this library`)
   return note
+}
+
+/** Why a note or body could not be read, in one sentence (the core's own message names the file). */
+function readFailure(error: unknown): string {
+  if (error instanceof CommonplaceError) return error.message
+  const code = (error as NodeJS.ErrnoException).code
+  const path = (error as NodeJS.ErrnoException).path
+  if (code === 'ENOENT' && path) return `${path} is missing`
+  return (error as Error).message
 }
 
 async function listFiles(folder: string): Promise<string[]> {

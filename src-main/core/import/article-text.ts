@@ -1,11 +1,28 @@
 // Shared by the core (on jsdom) and the reader (in the browser): no Node or DOM globals are used,
 // only the nodes passed in, so both sides derive the same text and the same offsets.
 
-/** DOMPurify settings for article bodies, applied when importing and again when displaying. */
+/**
+ * DOMPurify settings for article bodies, applied when importing and again when displaying, together
+ * with the remote-media policy (remote-media.ts) run on every element kept. `source` and `track` only
+ * ever point a media element at a remote file; `style` would carry CSS url()s; `id` and `name` could
+ * shadow the page's own globals and document methods (DOM clobbering).
+ */
 export const SANITIZE_POLICY = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'object', 'embed'],
-  FORBID_ATTR: ['style', 'class', 'id'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'iframe',
+    'object',
+    'embed',
+    'source',
+    'track',
+  ],
+  FORBID_ATTR: ['style', 'class', 'id', 'name'],
   ALLOW_DATA_ATTR: false,
   // The two data attributes our importers set: a remote image's address (loaded only on request) and a PDF page.
   ADD_ATTR: ['data-remote-src', 'data-page'],

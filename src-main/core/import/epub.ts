@@ -1,10 +1,11 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate'
-import { JSDOM, VirtualConsole } from 'jsdom'
+import { JSDOM, VirtualConsole, type DOMWindow } from 'jsdom'
 import { posix } from 'node:path'
 import { ImportError, type Importer } from './importer'
 import { titleFromFileName } from './title'
 import { decodeXmlBytes } from './encoding'
 import { separateBlocks } from './block-breaks'
+import { removeClobberingNames } from './dom-clobbering'
 
 /** Uncompressed size an EPUB may unpack to; beyond it the file is refused (a zip bomb, or not worth reading). */
 export const MAX_EPUB_UNPACKED_BYTES = 300 * 1024 * 1024
@@ -131,15 +132,18 @@ function chapterHtml(
   type: string,
 ): string {
   const source = decodeXmlBytes(bytes)
-  let document: Document
+  let window: DOMWindow
   try {
-    document = new JSDOM(source, {
+    window = new JSDOM(source, {
       contentType: type === 'text/html' ? 'text/html' : 'application/xhtml+xml',
       virtualConsole: new VirtualConsole(),
-    }).window.document
+    }).window
   } catch {
-    document = new JSDOM(source, { virtualConsole: new VirtualConsole() }).window.document
+    window = new JSDOM(source, { virtualConsole: new VirtualConsole() }).window
   }
+  // Before anything reads the chapter: a named element could stand in for `document.body`.
+  removeClobberingNames(window)
+  const document = window.document
   const body = document.body ?? document.documentElement
   for (const image of body.querySelectorAll('img[src]')) {
     const href = image.getAttribute('src')!

@@ -4,6 +4,7 @@ import { decodeHtmlBytes } from './encoding'
 import { readHtmlMetadata, savedFromUrl, absoluteHttpUrl, type HtmlMetadata } from './html-metadata'
 import { titleFromFileName } from './title'
 import { separateBlocks } from './block-breaks'
+import { removeClobberingNames } from './dom-clobbering'
 import type { Importer, ImportSource, ImportedDocument } from './importer'
 
 /** Shown with an article whose page Readability did not take for an article. */
@@ -27,6 +28,8 @@ export function importHtml(source: ImportSource, httpCharset?: string | null): I
   // CSS parse complaints about saved pages out of the app's log.
   const { window } = new JSDOM(decoded.text, { url: pageUrl, virtualConsole: new VirtualConsole() })
   try {
+    // Before anything reads the page: a named element could stand in for a document method.
+    removeClobberingNames(window)
     const document = window.document
     const metadata = readHtmlMetadata(document)
     useCanonicalBase(document, metadata)
@@ -92,9 +95,10 @@ function useCanonicalBase(document: Document, metadata: HtmlMetadata): void {
 }
 
 /**
- * Makes the article safe to show without contacting anyone: images keep their address in
- * `data-remote-src` (the reader shows a placeholder that loads it on request), `data:` images stay,
- * other media lose their remote sources, and links become absolute so they still work once stored.
+ * Resolves what the page's own address decides before the article leaves it: images, videos and
+ * audio keep their absolute address in `data-remote-src` (the reader shows a placeholder that loads
+ * it on request), `data:` images stay, frames go, and links become absolute so they still work once
+ * stored. What may load is then decided for every importer alike by the sanitizer (remote-media.ts).
  */
 function holdBackRemoteContent(root: HTMLElement, baseUrl: string): { frames: number } {
   for (const link of root.querySelectorAll('a[href]')) {
@@ -116,11 +120,14 @@ function holdBackRemoteContent(root: HTMLElement, baseUrl: string): { frames: nu
     if (remote) image.setAttribute('data-remote-src', remote)
     else if (!image.getAttribute('alt')) image.remove()
   }
-  // <picture> sources and media elements would load on display; the sanitizer may keep them, so they go here.
+  // <source> and <track> only point media at more files; a video's or audio's own address is kept,
+  // absolute, for the reader's "open it in your browser" (the shared policy, remote-media.ts, does the rest).
   for (const element of root.querySelectorAll('picture source, video source, audio source, track'))
     element.remove()
-  for (const media of root.querySelectorAll('video, audio')) {
-    for (const attribute of ['src', 'poster', 'autoplay']) media.removeAttribute(attribute)
+  for (const media of root.querySelectorAll('video[src], audio[src]')) {
+    const remote = absoluteHttpUrl(media.getAttribute('src')!, baseUrl)
+    media.removeAttribute('src')
+    if (remote) media.setAttribute('data-remote-src', remote)
   }
   let frames = 0
   for (const frame of root.querySelectorAll('iframe, embed, object, frame')) {

@@ -44,5 +44,5 @@ export async function parseHere(importer: Importer, source: ImportSource): Promi
       `${source.name} could not be read as ${importer.format}: ${(error as Error).message}`,
     )
   }
-  return { document, body: prepareArticleBody(document.html) }
+  return { document, body: prepareArticleBody(document.html, source.url) }
 }

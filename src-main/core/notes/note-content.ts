@@ -1,11 +1,46 @@
 import { z } from 'zod'
 
-/** A Lexical editor state as JSON (`editorState.toJSON()`); validated loosely here, strictly by Lexical on load. */
+/**
+ * How deep a note's nodes may nest. Real notes (a list in a quote in a list…) stay far below it; every
+ * reader of a note (links, tags, export, the editor) walks it recursively, and a note nested 10,000
+ * deep made saving it fail with "Maximum call stack size exceeded".
+ */
+export const MAX_NOTE_DEPTH = 200
+
+/**
+ * A Lexical editor state as JSON (`editorState.toJSON()`): a tree of nodes, each an object with a
+ * `type` and perhaps `children`, at most MAX_NOTE_DEPTH deep. Node fields are checked by Lexical on load.
+ */
 export const SerializedNoteContent = z
   .object({
     root: z.object({ type: z.literal('root'), children: z.array(z.unknown()) }).loose(),
   })
   .loose()
+  .superRefine((content, context) => {
+    // Walked with a stack of its own, not recursion: the check must not fail the way it guards against.
+    const pending: { node: unknown; depth: number; path: (string | number)[] }[] = [
+      { node: content.root, depth: 0, path: ['root'] },
+    ]
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const { node, depth, path } = next
+      // The path is cut short: a note 200 levels deep would otherwise make a message of 2,000 characters.
+      const fail = (message: string) => context.addIssue({ code: 'custom', message, path: path.slice(0, 5) })
+      if (depth > MAX_NOTE_DEPTH) return fail(`nodes nest deeper than ${MAX_NOTE_DEPTH} levels`)
+      const record = node as { type?: unknown; children?: unknown } | null
+      if (
+        typeof record !== 'object' ||
+        record === null ||
+        Array.isArray(record) ||
+        typeof record.type !== 'string'
+      )
+        return fail('is not a note node (an object with a type)')
+      if (record.children === undefined) continue
+      if (!Array.isArray(record.children)) return fail('has children that are not a list')
+      // Pushed last to first, so the first child is looked at first and named in the error.
+      for (let index = record.children.length - 1; index >= 0; index--)
+        pending.push({ node: record.children[index], depth: depth + 1, path: [...path, 'children', index] })
+    }
+  })
 export type SerializedNoteContent = z.infer<typeof SerializedNoteContent>
 
 /** The node type string of excerpt blocks (notes/excerpt-node.ts). */

@@ -52,6 +52,20 @@ describe('notes', () => {
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "content": ')
   })
 
+  it('refuses content nested deeper than any note, before it reaches the core (it overflowed the stack)', async () => {
+    const { SerializedNoteContent, MAX_NOTE_DEPTH } = await import('./note-content')
+    let node: unknown = { type: 'text', text: 'deep' }
+    for (let level = 0; level < 20_000; level++) node = { type: 'paragraph', children: [node] }
+    const deep = SerializedNoteContent.safeParse({ root: { type: 'root', children: [node] } })
+    expect(deep.success).toBe(false)
+    expect(deep.error?.issues[0]?.message).toBe(`nodes nest deeper than ${MAX_NOTE_DEPTH} levels`)
+    const flat = SerializedNoteContent.safeParse({ root: { type: 'root', children: [5, 'x'] } })
+    expect(flat.error?.issues[0]).toMatchObject({
+      path: ['root', 'children', 0],
+      message: 'is not a note node (an object with a type)',
+    })
+  })
+
   it('refuses to save a note that does not exist', async () => {
     await expect(saveNote(store, 'n-missing', content())).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })

@@ -4,21 +4,13 @@ import { CommonplaceError } from '../errors'
 import { newId } from '../ids'
 import { excerptIdsIn, linkedNoteIdsIn, tagsIn, type SerializedNoteContent } from './note-content'
 import { linkWaitingLinks, titleKey, waitingLinkTitlesIn } from './waiting-links'
-
-/** A note file on disk: notes/<id>.json. */
-interface NoteFile {
-  schemaVersion: number
-  id: string
-  content: SerializedNoteContent | null
-}
+import { notePath, readNoteFile, type NoteFile } from './note-file'
 
 export interface NoteWithContent {
   note: NoteSummary
   /** The Lexical editor state as JSON; null for a note never written in. */
   content: SerializedNoteContent | null
 }
-
-const notePath = (id: string) => `notes/${id}.json`
 
 export function listNotes(store: LibraryStore): NoteSummary[] {
   return [...store.data.notes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
@@ -51,34 +43,11 @@ export async function createNote(store: LibraryStore, title: string): Promise<No
   return note
 }
 
+/** A note and its content; a missing or damaged note file is an error naming it (note-file.ts). */
 export async function getNote(store: LibraryStore, id: string): Promise<NoteWithContent> {
   const note = findNote(store, id)
-  let text: string
-  try {
-    text = await store.readBody(notePath(id))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { note, content: null }
-    throw new CommonplaceError(
-      'LIBRARY_UNREADABLE',
-      `Cannot read ${store.path(notePath(id))}: ${(error as Error).message}`,
-    )
-  }
-  let file: NoteFile
-  try {
-    file = JSON.parse(text) as NoteFile
-  } catch (error) {
-    throw new CommonplaceError(
-      'LIBRARY_UNREADABLE',
-      `The note file ${store.path(notePath(id))} is not valid JSON (${(error as Error).message}); it was left as it is`,
-    )
-  }
-  if (typeof file.schemaVersion !== 'number' || file.schemaVersion > NOTE_SCHEMA_VERSION) {
-    throw new CommonplaceError(
-      'LIBRARY_UNREADABLE',
-      `The note file ${store.path(notePath(id))} has an unknown schema version`,
-    )
-  }
-  return { note, content: file.content ?? null }
+  const file = await readNoteFile(store, id, note.title)
+  return { note, content: file.content }
 }
 
 /**
@@ -129,7 +98,14 @@ async function linkLinksWaitingFor(store: LibraryStore, target: NoteSummary): Pr
   const key = titleKey(target.title)
   const waiting = store.data.notes.filter((note) => note.waitingLinkTitles.includes(key))
   for (const note of waiting) {
-    const { content } = await getNote(store, note.id)
+    let content: SerializedNoteContent | null
+    try {
+      ;({ content } = await getNote(store, note.id))
+    } catch (error) {
+      // A note whose file is missing or damaged keeps its links waiting; it must not stop this one.
+      if (isLibraryFileProblem(error)) continue
+      throw error
+    }
     if (content)
       await writeContent(store, note.id, content, { touch: false, unlessSavedAfter: note.updatedAt })
   }
@@ -152,7 +128,13 @@ export async function renameNote(store: LibraryStore, id: string, title: string)
 
 /** Deletes a note and returns everything needed to restore it (undo). */
 export async function deleteNote(store: LibraryStore, id: string): Promise<NoteWithContent> {
-  const removed = await getNote(store, id)
+  // A note whose file is missing can still go: there is nothing of it to lose (a damaged file, which
+  // could still be rescued, keeps the note until the file is dealt with).
+  const removed = await getNote(store, id).catch((error: unknown) => {
+    if (error instanceof CommonplaceError && error.code === 'LIBRARY_FILE_MISSING')
+      return { note: findNote(store, id), content: null }
+    throw error
+  })
   await store.transact((draft) => {
     draft.notes = draft.notes.filter((n) => n.id !== id)
     return { removeBodies: [notePath(id)] }
@@ -171,4 +153,11 @@ export async function restoreNote(store: LibraryStore, removed: NoteWithContent)
   })
   await linkLinksWaitingFor(store, removed.note)
   return removed.note
+}
+
+function isLibraryFileProblem(error: unknown): boolean {
+  return (
+    error instanceof CommonplaceError &&
+    (error.code === 'LIBRARY_FILE_MISSING' || error.code === 'LIBRARY_UNREADABLE')
+  )
 }
