@@ -90,8 +90,8 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
       await handleApi(request, response, pathname.slice('/api/'.length))
       return
     }
-    if (url.pathname.startsWith('/folders/')) {
-      await serveFolderRoute(request, response, url.pathname, { confirmations, authorized: isAuthorized })
+    if (pathname.startsWith('/folders/')) {
+      await serveFolderRoute(request, response, pathname, { confirmations, authorized: isAuthorized })
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

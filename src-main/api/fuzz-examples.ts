@@ -78,6 +78,7 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'export.vaultDefaultDir': () => ({}),
   'export.citations': ({ note }) => ({ noteId: note.id, format: 'csl-json' }),
   'library.info': () => ({}),
+  'library.check': () => ({ repair: false }),
   'library.changes': () => ({}),
   'library.settings': () => ({}),
   'library.setExportSettings': () => ({ citations: 'footnotes', links: 'wiki' }),

@@ -18,11 +18,13 @@ import {
 } from '../testing/fuzz-values'
 import { contract, METHOD_NAMES, type MethodName } from './contract'
 import { invoke, type Reply } from './invoke'
+import { TERMINAL_CALL } from './path-policy'
 import { VALID_INPUTS, touchesOnlyTheTempFolder, type FuzzLibrary } from './fuzz-examples'
 
 // Random and malformed arguments to every method of the contract, directly (invoke) and over HTTP
 // (the browser-mode server on 127.0.0.1, port 0). Every answer must be a result or a refusal the
-// caller can act on (INVALID_INPUT, NOT_FOUND, IMPORT_FAILED; HTTP 200/400/404/422), never INTERNAL
+// caller can act on (INVALID_INPUT, NOT_FOUND, IMPORT_FAILED, PATH_REFUSED for a path browser mode may
+// not name; HTTP 200/400/403/404/422), never INTERNAL
 // or a 500, never a crash; and a refused call must leave the library folder (but .commonplace/, the
 // store's journal, lock and backups) and the store's memory exactly as they were. A seeded generator
 // makes a failure reproducible: COMMONPLACE_FUZZ_SEED=<seed> npx vitest run src-main/api/fuzz.test.ts.
@@ -36,8 +38,8 @@ import { VALID_INPUTS, touchesOnlyTheTempFolder, type FuzzLibrary } from './fuzz
 const SEED = Number(process.env.COMMONPLACE_FUZZ_SEED ?? 20260411)
 const CALLS_PER_KIND = 20
 const DEEP = deeplyNested(20_000)
-const REFUSALS = new Set(['INVALID_INPUT', 'NOT_FOUND', 'IMPORT_FAILED'])
-const STATUSES = new Set([200, 400, 404, 422])
+const REFUSALS = new Set(['INVALID_INPUT', 'NOT_FOUND', 'IMPORT_FAILED', 'PATH_REFUSED'])
+const STATUSES = new Set([200, 400, 403, 404, 422])
 const tally = { calls: 0, skipped: 0, results: 0, refusals: 0 }
 
 /** A fresh library with an article, an excerpt and a note, and the browser-mode server on it. */
@@ -50,7 +52,7 @@ async function fuzzLibrary() {
   await writeFile(join(outside, 'fuzz.txt'), 'Words in a file the fuzzer may import.')
   const library = await openLibrary(join(work, 'library'), SAMPLE_ARTICLE)
   const must = async (name: string, input: unknown) => {
-    const reply = await invoke(library, name, input)
+    const reply = await invoke(library, name, input, TERMINAL_CALL)
     if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`)
     return reply.result as Record<string, unknown> & { id: string }
   }
@@ -113,7 +115,7 @@ async function check(
   const where = `${http ? 'HTTP' : 'direct'} call (seed ${SEED}) with ${call.label.slice(0, 300)}`
   let reply: Reply & { status?: number }
   try {
-    if (!http) reply = await invoke(library, name, call.input)
+    if (!http) reply = await invoke(library, name, call.input, TERMINAL_CALL)
     else {
       const response = await fetch(`http://127.0.0.1:${server.port}/api/${name}`, {
         method: 'POST',

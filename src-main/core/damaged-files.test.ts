@@ -6,6 +6,7 @@ import { openLibrary, type Library } from './library'
 import { createNote, deleteNote, getNote, listNotes, saveNote } from './notes/notes'
 import { getArticle, readArticleText } from './articles'
 import { invoke } from '../api/invoke'
+import { TERMINAL_CALL } from '../api/path-policy'
 import { SAMPLE_ARTICLE } from '../testing/corpus'
 import { runCliInProcess } from '../testing/run-cli'
 import { importPaths } from './import/import-files'
@@ -56,7 +57,7 @@ describe('a damaged note file', () => {
       code: 'LIBRARY_UNREADABLE',
       message: expect.stringMatching(reason),
     })
-    const reply = await invoke(library, 'notes.get', { id: note.id })
+    const reply = await invoke(library, 'notes.get', { id: note.id }, TERMINAL_CALL)
     expect(reply).toMatchObject({ ok: false, error: { code: 'LIBRARY_UNREADABLE' } })
     if (!reply.ok) {
       expect(reply.error.message).toContain(noteFile(note.id))
@@ -76,7 +77,7 @@ describe('a missing note file', () => {
     const note = await createNote(library.store, 'Vanished')
     await saveNote(library.store, note.id, { root: { type: 'root', children: [paragraph('gone')] } })
     await rm(noteFile(note.id))
-    const reply = await invoke(library, 'notes.get', { id: note.id })
+    const reply = await invoke(library, 'notes.get', { id: note.id }, TERMINAL_CALL)
     expect(reply).toEqual({
       ok: false,
       error: {
@@ -122,7 +123,10 @@ describe('a missing article body', () => {
       ),
     }
     await expect(getArticle(library.store, id)).rejects.toMatchObject(expected)
-    expect(await invoke(library, 'articles.get', { id })).toMatchObject({ ok: false, error: expected })
+    expect(await invoke(library, 'articles.get', { id }, TERMINAL_CALL)).toMatchObject({
+      ok: false,
+      error: expected,
+    })
     if (file === 'text.txt') await expect(readArticleText(library.store, id)).rejects.toMatchObject(expected)
   })
 })
