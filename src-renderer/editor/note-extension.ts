@@ -1,4 +1,5 @@
 import {
+  TextNode,
   configExtension,
   defineExtension,
   type EditorThemeClasses,
@@ -13,7 +14,7 @@ import { CodeExtension } from '@lexical/code'
 import { HorizontalRuleExtension } from '@lexical/extension'
 import { NOTE_NODES } from '../../src-main/core/notes/nodes'
 import { ExcerptNode } from '../../src-main/core/notes/excerpt-node'
-import type { SerializedNoteContent } from '../../src-main/core/notes/note-content'
+import { withoutInlineStyles, type SerializedNoteContent } from '../../src-main/core/notes/note-content'
 import { isSafeUrl } from '../../src-main/core/export/excerpt-citation'
 import { ExcerptBlockNode } from './ExcerptBlock'
 import { NoteLinkNode } from '../../src-main/core/notes/note-link-node'
@@ -70,8 +71,13 @@ export function noteEditorExtension(content: SerializedNoteContent | null, onErr
     nodes: EDITOR_NODES,
     theme: THEME,
     onError,
-    // Without content the default initializer gives one empty paragraph.
-    ...(hasContent ? { $initialEditorState: JSON.stringify(content) } : {}),
+    // Without content the default initializer gives one empty paragraph. Inline styles never reach
+    // the page (note-content.ts): dropped from what is loaded, and from whatever is pasted later.
+    ...(hasContent ? { $initialEditorState: JSON.stringify(withoutInlineStyles(content)) } : {}),
+    register: (editor) =>
+      editor.registerNodeTransform(TextNode, (node) => {
+        if (node.getStyle()) node.setStyle('')
+      }),
     dependencies: [
       RichTextExtension,
       HistoryExtension,

@@ -113,3 +113,18 @@ export function visitNodes(content: SerializedNoteContent, visit: (record: NodeR
   }
   walk(content.root)
 }
+
+/**
+ * The content without inline CSS: Lexical puts a text node's `style` on its element as it is, and a
+ * style can fetch (`background-image: url(https://…)`), cover the page or hide words. The editor
+ * offers no styles, so one can only come from outside (a pasted page, a file written elsewhere): it is
+ * dropped before the note is shown.
+ */
+export function withoutInlineStyles(content: SerializedNoteContent): SerializedNoteContent {
+  const copy = structuredClone(content)
+  visitNodes(copy, (record) => {
+    delete record.style
+    delete record.textStyle
+  })
+  return copy
+}

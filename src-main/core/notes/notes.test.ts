@@ -66,6 +66,19 @@ describe('notes', () => {
     })
   })
 
+  it('drops inline CSS before a note is shown (a style could fetch: background-image: url(…))', async () => {
+    const { withoutInlineStyles } = await import('./note-content')
+    const styled = content({
+      type: 'paragraph',
+      textStyle: 'color: red',
+      children: [{ type: 'text', text: 'x', style: 'background-image: url(https://media.example/x.png)' }],
+    })
+    expect(withoutInlineStyles(styled)).toEqual(
+      content({ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }),
+    )
+    expect(JSON.stringify(styled)).toContain('url(') // the note itself is left as it is
+  })
+
   it('refuses to save a note that does not exist', async () => {
     await expect(saveNote(store, 'n-missing', content())).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
