@@ -172,6 +172,28 @@ test('Export library as vault… writes the vault from the app and names a file 
   await expect(dialog.getByLabel('Note links')).toHaveValue('markdown')
 })
 
+test('a folder suggestion that arrives while the user is in the field is replaced by what they type', async ({
+  app,
+  notes,
+}) => {
+  test.skip(app.target !== 'browser', 'holds back the HTTP answer of browser mode')
+  const { page } = app
+  await notes.create()
+  let answer!: () => void
+  const held = new Promise<void>((resolve) => (answer = resolve))
+  await page.route('**/api/export.vaultDefaultDir', async (route) => {
+    await held
+    await route.continue()
+  })
+  const folder = page.getByTestId('vault-export-dialog').getByTestId('vault-export-folder')
+  await page.getByTestId('export-vault').click()
+  await folder.click()
+  answer()
+  await expect(folder).toHaveValue(/Commonplace vault$/)
+  await page.keyboard.type('/tmp/my vault')
+  await expect(folder).toHaveValue('/tmp/my vault')
+})
+
 test('a long vault export shows how many files are written while it runs', async ({ app, notes }) => {
   const { page } = app
   const count = 400

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../src-main/api/contract'
 import { api, messageOf } from '../api'
 import { ExportIcon } from '../ui/icons'
@@ -20,6 +20,8 @@ export function VaultExportButton() {
   const waiting = useRef<AbortController | null>(null)
   const folder = useExportFolder()
   const { typed: outDir, setTyped: setOutDir } = folder
+  const folderRef = useRef<HTMLInputElement>(null)
+  const [suggested, setSuggested] = useState<string | null>(null)
   const [citations, setCitations] = useState<'inline' | 'footnotes'>('inline')
   const [links, setLinks] = useState<'wiki' | 'markdown'>('wiki')
   const [originals, setOriginals] = useState(false)
@@ -41,10 +43,20 @@ export function VaultExportButton() {
     )
     if (!outDir && !folder.isDesktop)
       api.call('export.vaultDefaultDir', {}).then(
-        ({ path }) => setOutDir((typed) => typed || path),
+        ({ path }) => {
+          setOutDir((typed) => typed || path)
+          setSuggested(path)
+        },
         () => {}, // only a suggestion: the field stays empty for the user to fill
       )
   }
+
+  // A suggestion that arrives while the field has the focus comes up selected: what the user goes on
+  // typing replaces it instead of being added to its end.
+  useLayoutEffect(() => {
+    const field = folderRef.current
+    if (field && field === document.activeElement && field.value === suggested) field.select()
+  }, [suggested])
 
   // The styles are the library's export settings: Export Markdown and the CLI use them too.
   const keepStyle = (style: { citations: typeof citations } | { links: typeof links }) => {
@@ -115,6 +127,7 @@ export function VaultExportButton() {
             <label className="vault-export__field">
               Folder (on the machine that holds the library)
               <input
+                ref={folderRef}
                 type="text"
                 value={outDir}
                 required
