@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
+import { VaultExportPage } from './pages/vault-export-page'
 
 // A library folder is plain files that a person or a sync tool can break. A note whose file is gone
 // used to open as an empty note (and the next keystroke saved the loss); now the editor says which
@@ -25,7 +25,7 @@ test('a note whose file is missing says so, names the file, and can be started a
   const file = join(app.libraryDir, 'notes', `${noteId}.json`)
   await rm(file)
   await app.reload()
-  await notes.open('Vanished')
+  await notes.select('Vanished')
 
   const error = page.getByTestId('note-editor-error')
   await expect(error).toHaveAttribute('data-code', 'LIBRARY_FILE_MISSING')
@@ -63,16 +63,16 @@ test('Export library as vault… lists a note it could not read, with the reason
   await writeFile(join(app.libraryDir, 'notes', `${noteId}.json`), '5')
   await notes.open('Readable')
 
-  const out = join(await mkdtemp(join(tmpdir(), 'commonplace-e2e-vault-skips-')), 'vault')
-  const dialog = page.getByTestId('vault-export-dialog')
-  await page.getByTestId('export-vault').click()
-  await dialog.getByTestId('vault-export-folder').fill(out)
-  await dialog.getByTestId('vault-export-run').click()
-  await expect(dialog.getByTestId('vault-export-report')).toContainText('Exported 2 notes')
-  const skipped = dialog.getByTestId('vault-export-skipped')
+  // The default export folder: browser mode writes there without asking.
+  const out = join(app.homeDir, 'Commonplace vault')
+  const vault = new VaultExportPage(app)
+  await vault.open()
+  await vault.chooseFolder(out)
+  await vault.run()
+  await expect(vault.report).toContainText('Exported 2 notes')
+  const skipped = vault.dialog.getByTestId('vault-export-skipped')
   await expect(skipped).toContainText('Note “Holds five”')
   await expect(skipped).toContainText(
     'does not hold a note (the file holds the number 5, where an object was expected)',
   )
-  await rm(join(out, '..'), { recursive: true, force: true })
 })

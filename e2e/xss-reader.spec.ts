@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { JSDOM } from 'jsdom'
 import { test, expect } from './fixtures'
-import { REPO_ROOT } from './target'
+import { corpusFile } from '../src-main/testing/corpus'
 import { collect, openWatched, proveWatching, unsafeNodes } from './script-watch'
 import { LibraryPage } from './pages/library-page'
 import { ReaderPage } from './pages/reader-page'
@@ -22,7 +22,7 @@ import { NotePage } from './pages/note-page'
 // all vectors and the 11 Joplin Markdown regressions imported as a note, and a note whose text nodes,
 // links and styles carry them.
 
-const XSS = join(REPO_ROOT, '..', 'shared', 'corpus', 'xss')
+const XSS = corpusFile('xss')
 const VECTORS = (JSON.parse(readFileSync(join(XSS, 'all.json'), 'utf8')) as { payload: string }[]).map(
   (vector) => vector.payload,
 )

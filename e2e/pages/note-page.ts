@@ -69,6 +69,13 @@ export class NotePage {
     await this.waitUntilOpen(row)
   }
 
+  /** Selects a note whose editor may not open (a damaged note shows an error in its place). */
+  async select(title: string): Promise<void> {
+    const row = this.rows.filter({ hasText: title }).first()
+    await row.click()
+    await this.waitUntilSelected(row)
+  }
+
   /** Renames the open note and waits until the library has the new title. */
   async rename(title: string): Promise<void> {
     await this.titleField.fill(title)
@@ -79,9 +86,13 @@ export class NotePage {
 
   /** Waits until the note of a row is the open one: its row selected, its title above its loaded editor. */
   private async waitUntilOpen(row: Locator): Promise<void> {
+    await this.waitUntilSelected(row)
+    await expect(this.editor).toBeVisible()
+  }
+
+  private async waitUntilSelected(row: Locator): Promise<void> {
     await expect(row.getByRole('button').first()).toHaveAttribute('aria-current', 'page')
     await expect(this.titleField).toHaveValue((await row.locator('.row__title').textContent()) ?? '')
-    await expect(this.editor).toBeVisible()
   }
 
   /** Exports the open note and returns the Markdown file's path and content. */
