@@ -280,7 +280,7 @@ test('a link imports from a web server and keeps its address; a missing page fai
 
 test('an excerpt of a PDF says the page it is on', async ({ library, reader }) => {
   await library.importFiles([join(CORPUS, 'pdf', 'basicapi.pdf')])
-  await expect(library.importResult).toContainText('Imported')
+  await expect(library.importResult).toContainText('Imported', { timeout: 30_000 })
   await library.open('Basic API Test')
   await reader.select('page 2 / 3')
   await reader.excerptSelection()
