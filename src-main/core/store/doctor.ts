@@ -68,23 +68,30 @@ export async function checkLibrary(store: LibraryStore, repair = false): Promise
       }
       findings.push(finding)
     }
-    const data = store.data
-    const articleIds = new Set(data.articles.map((a) => a.id))
-    for (const name of await names(fs, join(store.dir, 'articles'))) {
-      if (articleIds.has(name) || name.startsWith('.')) continue
-      const file = join(store.dir, 'articles', name)
-      const finding = {
-        severity: 'problem' as const,
+    /** A file no record names: reported, and with --repair moved to the orphans folder (kept). */
+    const orphan = async (file: string, asideName: string, what: string) => {
+      const finding: DoctorFinding = {
+        severity: 'problem',
         file,
-        what: 'an article folder no record names (left by an interrupted import?)',
+        what,
         repair: `move it to ${ORPHANS}/`,
         repaired: false,
       }
       if (repair) {
-        finding.file = await moveAside(file, `articles-${name}`)
+        finding.file = await moveAside(file, asideName)
         finding.repaired = true
       }
       findings.push(finding)
+    }
+    const data = store.data
+    const articleIds = new Set(data.articles.map((a) => a.id))
+    for (const name of await names(fs, join(store.dir, 'articles'))) {
+      if (articleIds.has(name) || name.startsWith('.')) continue
+      await orphan(
+        join(store.dir, 'articles', name),
+        `articles-${name}`,
+        'an article folder no record names (left by an interrupted import?)',
+      )
     }
     for (const article of data.articles) {
       for (const body of ['content.html', 'text.txt']) {
@@ -103,19 +110,7 @@ export async function checkLibrary(store: LibraryStore, repair = false): Promise
     for (const name of await names(fs, join(store.dir, 'notes'))) {
       const id = name.replace(/\.json$/, '')
       if (name.endsWith('.meta.json') || !isIdOf('n', id) || noteIds.has(id)) continue
-      const file = join(store.dir, 'notes', name)
-      const finding = {
-        severity: 'problem' as const,
-        file,
-        what: 'a note’s content with no note record',
-        repair: `move it to ${ORPHANS}/`,
-        repaired: false,
-      }
-      if (repair) {
-        finding.file = await moveAside(file, `notes-${name}`)
-        finding.repaired = true
-      }
-      findings.push(finding)
+      await orphan(join(store.dir, 'notes', name), `notes-${name}`, 'a note’s content with no note record')
     }
     for (const note of data.notes) {
       const file = join(store.dir, 'notes', `${note.id}.json`)
