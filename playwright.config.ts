@@ -11,7 +11,9 @@ assertCorpusPresent()
 export default defineConfig({
   testDir: './e2e',
   outputDir: './e2e/.artifacts/results',
-  timeout: 60_000,
+  // A limit, not a wait: on a machine busy with other work a whole journey (import, excerpt, export) takes
+  // close to a minute in browser mode.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 1,
