@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures'
+import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import type { Locator, Page } from '@playwright/test'
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
@@ -66,7 +67,7 @@ test('a note citing an excerpt exports as a vault whose links resolve; an edited
 }) => {
   const { page } = app
   await library.importFiles([SAMPLE])
-  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows).toHaveCount(1, { timeout: FIRST_IMPORT_TIMEOUT })
   await library.open('Iraq Kurdish Referendum 2017')
   await reader.select(SENTENCE)
   await reader.excerptSelection()

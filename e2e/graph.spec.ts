@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures'
+import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,7 +24,7 @@ test('excerpts with colours and margin counts survive an update of their article
   test.setTimeout(180_000)
   const { page } = app
   await library.importFiles([SAMPLE])
-  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows).toHaveCount(1, { timeout: FIRST_IMPORT_TIMEOUT })
   await library.open('Iraq Kurdish Referendum 2017')
 
   // Three excerpts, one of them across two paragraphs, and one more that the update will lose.

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures'
+import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import MarkdownIt from 'markdown-it'
 import { join } from 'node:path'
@@ -19,7 +20,7 @@ test('import an article, excerpt it into a note, and export the note as Markdown
   // A fresh library offers the sample article and a file chooser.
   await expect(page.getByRole('button', { name: /import the sample article/i })).toBeVisible()
   await library.importFiles([SAMPLE])
-  await expect(library.importResult).toContainText('Imported')
+  await expect(library.importResult).toContainText('Imported', { timeout: FIRST_IMPORT_TIMEOUT })
   await expect(library.rows).toHaveCount(1)
   await expect(library.rows.first()).toContainText('Iraq Kurdish Referendum 2017')
   await expect(library.rows.first()).toContainText('iraq-kurdish-referendum-2017.txt')

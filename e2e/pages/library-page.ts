@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { AppUnderTest } from '../fixtures'
+
+/**
+ * How long a test waits for the first import of its app: that import starts the server's parse thread
+ * (jsdom, Readability, DOMPurify), which takes seconds on a machine busy with other work.
+ */
+export const FIRST_IMPORT_TIMEOUT = 30_000
 
 /** A file's state in the import progress view. */
 export type ImportRowState = 'queued' | 'importing' | 'done' | 'duplicate' | 'failed' | 'cancelled'
@@ -90,8 +96,10 @@ export class LibraryPage {
     await this.page.getByTestId('import-cancel').click()
   }
 
+  /** Imports the bundled sample and waits for it to be in the list (the first import starts the parse thread). */
   async importSample(): Promise<void> {
     await this.page.getByRole('button', { name: /import the sample article/i }).click()
+    await expect(this.rows.first()).toBeVisible({ timeout: FIRST_IMPORT_TIMEOUT })
   }
 
   /** The tags in use, with their counts, in the sidebar. */
