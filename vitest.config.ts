@@ -11,8 +11,10 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['src-main/testing/corpus-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Limits, not waits: the first test to import starts the parse thread from source (tsx, jsdom), which
+    // takes tens of seconds on a machine busy with other work.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,
