@@ -34,6 +34,10 @@ Commands:
   update <articleId> <file|url>
                                import a new version of an article and re-anchor its excerpts
   backlinks <articleId|noteId> the notes citing an article's excerpts, or linking to a note
+  search "WORDS" [--kind article|excerpt|note] [--tag T] [--source S] [--from DATE] [--before DATE] [--limit N]
+                               full-text search, best first: article titles, metadata and text, excerpt
+                               quotes and comments, notes (and the quotes in them); words match as
+                               prefixes, "a phrase" in quotes exactly; DATE as 2026-11-30
   doctor [--repair]            check the library folder: temp files left by crashes, orphaned files,
                                missing files, backups; --repair deletes temp files and moves orphans
                                to .commonplace/orphans/ (nothing else is deleted); exit 1 if unhealthy
@@ -63,6 +67,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Record<string, Command>>> = 
   update: () => import('./cli/graph-commands').then((m) => m.graphCommands),
   backlinks: () => import('./cli/graph-commands').then((m) => m.graphCommands),
   doctor: () => import('./cli/doctor-command').then((m) => m.doctorCommands),
+  search: () => import('./cli/search-command').then((m) => m.searchCommands),
 }
 
 const OPTIONS = {
@@ -82,6 +87,11 @@ const OPTIONS = {
   everything: { type: 'boolean' },
   format: { type: 'string' },
   repair: { type: 'boolean' },
+  kind: { type: 'string' },
+  source: { type: 'string' },
+  from: { type: 'string' },
+  before: { type: 'string' },
+  limit: { type: 'string' },
 } as const
 
 /**

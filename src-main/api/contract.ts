@@ -6,6 +6,7 @@ import { noteMethods } from './notes'
 import { exportMethods } from './export'
 import { libraryMethods } from './library'
 import { graphMethods } from './graph'
+import { searchMethods } from './search'
 
 /** Joins the per-domain method maps, refusing a name declared twice. */
 function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): UnionToIntersection<T[number]> {
@@ -31,6 +32,7 @@ export const contract = joinDomains(
   exportMethods,
   libraryMethods,
   graphMethods,
+  searchMethods,
 )
 
 export type Contract = typeof contract

@@ -41,6 +41,11 @@ export interface CommandOptions {
   everything?: boolean
   format?: string
   repair?: boolean
+  kind?: string
+  source?: string
+  from?: string
+  before?: string
+  limit?: string
 }
 
 /** `--citations` and `--links` checked against what export accepts. */

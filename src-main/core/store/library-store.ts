@@ -50,6 +50,7 @@ export class LibraryStore {
   /** Records changed by the journal's lines since its epoch began: written to their files at compaction. */
   private readonly dirty = new Map<string, RecordKind | 'settings'>()
   private queue: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Set<() => void>()
   private readonly journal: Journal
   /** Files the store could not use, and what it did (quarantined, rebuilt …); `commonplace doctor` lists them. */
   readonly problems: StoreProblem[] = []
@@ -114,6 +115,21 @@ export class LibraryStore {
   /** The library as last read or written. Treat it as read-only: change it only inside `transact`. */
   get data(): Readonly<LibraryData> {
     return this.state
+  }
+
+  /**
+   * Calls `listener` after every change to the records, made here or taken in from another process
+   * (derived data such as the search index follows them); returns the call that stops it.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private setState(next: LibraryData): void {
+    if (next === this.state) return
+    this.state = next
+    for (const listener of this.listeners) listener()
   }
 
   /** Changes whenever the library changes, here or in another process (after `refresh`). */
@@ -227,7 +243,7 @@ export class LibraryStore {
       throw writeFailed(this.dir, error)
     }
     this.place = place
-    this.state = next
+    this.setState(next)
     for (const [kind, record] of changes.put) this.dirty.set(`${kind}:${record.id}`, kind)
     for (const [kind, id] of changes.del) this.dirty.set(`${kind}:${id}`, kind)
     if (changes.settings) this.dirty.set('settings:', 'settings')
@@ -259,12 +275,12 @@ export class LibraryStore {
   private take(read: JournalRead): void {
     // Lines this store did not write: its own appends move its place past them.
     if (read.entries.some((entry) => 'commit' in entry)) this.changedElsewhere++
-    this.state = applyEntries(
+    this.setState(applyEntries(
       this.state,
       read.entries,
       (kind, id) => this.dirty.set(`${kind}:${id}`, kind),
       (reason) => this.problems.push({ file: this.journal.path, reason, action: 'quarantined' }),
-    )
+    ))
     this.place = read.place
   }
 
@@ -273,7 +289,7 @@ export class LibraryStore {
     const loaded = await loadLibrary(this.fs, this.dir)
     this.problems.push(...loaded.problems)
     this.indexFile = loaded.indexFile
-    this.state = loaded.state
+    this.setState(loaded.state)
     this.dirty.clear()
     await this.journal.ensure()
     const read = await this.journal.read(null, true)
