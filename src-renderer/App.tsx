@@ -23,6 +23,9 @@ import { NoteLinkContext } from './editor/note-link-services'
 import { tagCounts } from './tags/tag-counts'
 import { TagFilter, TagList } from './tags/TagList'
 import { useChangesElsewhere } from './library/use-changes-elsewhere'
+import { SearchPanel } from './search/SearchPanel'
+import { matchedWords, type SearchHit } from './search/use-search'
+import { flashWhenShown } from './search/flash-match'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -47,6 +50,10 @@ export function App() {
   const [newNoteId, setNewNoteId] = useState<string | null>(null)
   const [tagFilter, setTagFilter] = useState<string | null>(null)
   const editorRef = useRef<NoteEditorHandle>(null)
+  const workspaceRef = useRef<HTMLElement>(null)
+  const [searching, setSearching] = useState(false)
+  /** The words a search result was opened for, to be shown lit where they stand. */
+  const [match, setMatch] = useState<{ words: string; in: 'article' | 'note'; request: number } | null>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
 
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
@@ -117,6 +124,27 @@ export function App() {
     onMissing: (message) => notifier.show({ tone: 'info', message, expiresAfterMs: 10_000 }),
   })
 
+  const openSearchHit = async (hit: SearchHit) => {
+    const words = matchedWords(hit)
+    const request = Date.now()
+    if (hit.kind === 'excerpt' && hit.articleId)
+      onOpenExcerpt({ excerptId: hit.id, articleId: hit.articleId })
+    else if (hit.kind === 'article') {
+      openArticleAt(hit.id, null)
+      if (words) setMatch({ words, in: 'article', request })
+    } else {
+      await switchToNote(hit.id)
+      if (words) setMatch({ words, in: 'note', request })
+    }
+  }
+
+  useEffect(() => {
+    const workspace = workspaceRef.current
+    if (!match || !workspace) return
+    const selector = match.in === 'article' ? '.reader-body' : '[data-testid="note-editor"]'
+    return flashWhenShown(workspace, () => workspace.querySelector(selector), match.words)
+  }, [match])
+
   const newNote = async () => {
     if (!(await flushEditor())) return
     const note = await notes.create()
@@ -184,8 +212,9 @@ export function App() {
     <div className="app">
       <aside className="sidebar" aria-label="Library and notes">
         <div className="sidebar__brand">Commonplace</div>
-        {activeTag && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
-        <section className="sidebar__section" aria-labelledby="library-heading">
+        <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
+        {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
+        <section className="sidebar__section" aria-labelledby="library-heading" hidden={searching}>
           <div className="sidebar__heading">
             <h2 id="library-heading">Library</h2>
             <button
@@ -207,7 +236,7 @@ export function App() {
             tagFilter={activeTag}
           />
         </section>
-        <section className="sidebar__section" aria-labelledby="notes-heading">
+        <section className="sidebar__section" aria-labelledby="notes-heading" hidden={searching}>
           <div className="sidebar__heading">
             <h2 id="notes-heading">Notes</h2>
             <button
@@ -227,7 +256,11 @@ export function App() {
             tagFilter={activeTag}
           />
         </section>
-        <section className="sidebar__section sidebar__section--tags" aria-labelledby="tags-heading">
+        <section
+          className="sidebar__section sidebar__section--tags"
+          aria-labelledby="tags-heading"
+          hidden={searching}
+        >
           <div className="sidebar__heading">
             <h2 id="tags-heading">Tags</h2>
           </div>
@@ -239,7 +272,7 @@ export function App() {
         </section>
       </aside>
 
-      <main className={`workspace ${showingBoth ? 'workspace--split' : ''}`}>
+      <main ref={workspaceRef} className={`workspace ${showingBoth ? 'workspace--split' : ''}`}>
         {openArticleId && (
           <Reader
             key={openArticleId}

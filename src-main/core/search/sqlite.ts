@@ -7,7 +7,7 @@ import type { DatabaseSync } from 'node:sqlite'
 // says so on stderr the first time it loads; the CLI's output is for people, so that one warning
 // is kept quiet while the module loads.
 
-const require = createRequire(import.meta.url)
+const requireBuiltin = createRequire(import.meta.url)
 let sqlite: typeof NodeSqlite | null = null
 
 function loadSqlite(): typeof NodeSqlite {
@@ -19,7 +19,7 @@ function loadSqlite(): typeof NodeSqlite {
       emitWarning.call(process, warning, ...(rest as []))
   }) as typeof process.emitWarning
   try {
-    sqlite = require('node:sqlite') as typeof NodeSqlite
+    sqlite = requireBuiltin('node:sqlite') as typeof NodeSqlite
   } finally {
     process.emitWarning = emitWarning
   }
