@@ -1,7 +1,7 @@
 // Makes a realistic library of N articles for bench/scale.ts, quickly and through the core's own
 // store: articles whose lengths are drawn from the corpus's real pages and whose paragraphs come
-// from them (so words, phrases and their frequencies are real), one excerpt per article for every
-// tenth article's ten, and notes that cite the excerpts. Articles are written a hundred to a
+// from them (so words, phrases and their frequencies are real), ten excerpts in every hundredth
+// article, and notes (one per twenty articles) citing them. Articles are written a hundred to a
 // transaction (parsing 10,000 pages is not what this measures; bench:import does that).
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -129,10 +129,11 @@ export async function generateLibrary(dir: string, count: number, pool: TextPool
       }
     })
   }
-  // Every tenth article gets ten excerpts: real sentences of its text, made as the reader makes them.
+  // Every hundredth article gets ten excerpts (a tenth as many excerpts as articles, as measured in the
+  // issue's library): real passages of its text, made as the reader makes them.
   const excerpts = []
   for (const [index, article] of store.data.articles.entries()) {
-    if (index % 10 !== 0) continue
+    if (index % 100 !== 0) continue
     const text = await store.readBody(`articles/${article.id}/text.txt`)
     for (let k = 0; k < 10; k++) {
       const start = Math.floor(random() * Math.max(1, text.length - 200))

@@ -13,6 +13,7 @@ import { LibraryStore } from '../src-main/core/store/library-store'
 import { LibrarySearch } from '../src-main/core/search/library-search'
 import { createExcerpt } from '../src-main/core/excerpts'
 import { createNote, saveNote } from '../src-main/core/notes/notes'
+import { exportVault } from '../src-main/core/export/vault'
 import { generateLibrary, noteCiting, readTextPool, seeded, type TextPool } from './scale-library'
 
 const sizesArg = process.argv.indexOf('--sizes')
@@ -127,6 +128,12 @@ async function measure(size: number, pool: TextPool) {
     })
     figures['saved edit findable after (ms)'] = round(findableMs)
 
+    // Every note (a twentieth of the articles) and the sources they cite, as Export library as vault writes them.
+    const vault = await mkdtemp(join(tmpdir(), 'commonplace-bench-scale-vault-'))
+    const [, vaultMs] = await timed(() => exportVault(store, join(vault, 'vault')))
+    figures['export vault, every note (s)'] = round(vaultMs / 1000)
+    await rm(vault, { recursive: true, force: true })
+
     figures['peak RSS (MB)'] = round(process.resourceUsage().maxRSS / 1024)
     figures['library on disk (MB)'] = round(duMb(dir) - duMb(store.path('.commonplace/search')))
     figures['search index on disk (MB)'] = round(duMb(store.path('.commonplace/search')))
@@ -142,7 +149,7 @@ const duMb = (path: string) =>
   Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]) / 1024
 
 /** Figures that grow with the library by their nature (not held to 3× the 1k figure). */
-const GROWS = /generate|built from nothing|on disk|peak RSS|open library/
+const GROWS = /generate|built from nothing|on disk|peak RSS|open library|export vault/
 
 const pool = await readTextPool()
 const runs: Awaited<ReturnType<typeof measure>>[] = []

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Article } from '../../src-main/core/records'
 import { api } from '../api'
 import { useConfirm } from '../ui/confirm'
@@ -71,10 +72,78 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
     <>
       {importers}
       {shown.length === 0 && <p className="sidebar__hint">No articles tagged #{tagFilter}.</p>}
-      <ul className="row-list" aria-label="Articles">
-        {shown.map((article) => (
+      <ArticleRows
+        articles={shown}
+        openArticleId={openArticleId}
+        renamingId={renamingId}
+        onOpen={onOpen}
+        onRename={setRenamingId}
+        onRenamed={(id, title) => void library.rename(id, title)}
+        onDelete={(article) => void askToDelete(article)}
+      />
+    </>
+  )
+}
+
+interface ArticleRowsProps {
+  articles: Article[]
+  openArticleId: string | null
+  renamingId: string | null
+  onOpen(articleId: string): void
+  onRename(articleId: string | null): void
+  onRenamed(articleId: string, title: string): void
+  onDelete(article: Article): void
+}
+
+/** A row's height before it is measured (title, date and source lines). */
+const ROW_ESTIMATE_PX = 64
+/** The list's own padding above and below its rows (layout.css, .row-list). */
+const LIST_PADDING = { top: 2, bottom: 12 }
+
+/**
+ * The rows, virtualized: only those in view (and a few around them) are in the DOM, so a library
+ * of 10,000 articles scrolls like one of ten. Rows keep their natural height (measured as they
+ * render); the list's padding stands in for the rows above and below.
+ */
+function ArticleRows(props: ArticleRowsProps) {
+  const { articles, openArticleId, renamingId } = props
+  const listRef = useRef<HTMLUListElement>(null)
+  // The virtualizer is a mutable object that re-renders through its own state; this app is not built
+  // with the React Compiler, whose memoizing the rule warns about.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: articles.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    getItemKey: (index) => articles[index]!.id,
+    overscan: 8,
+  })
+  const items = virtualizer.getVirtualItems()
+
+  // The open article (from a search, a link or an excerpt) is brought into view in the list.
+  const openIndex = openArticleId ? articles.findIndex((article) => article.id === openArticleId) : -1
+  useEffect(() => {
+    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
+  }, [openIndex, virtualizer])
+
+  const before = items[0]?.start ?? 0
+  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  return (
+    <ul
+      ref={listRef}
+      className="row-list"
+      aria-label="Articles"
+      style={{ paddingTop: LIST_PADDING.top + before, paddingBottom: LIST_PADDING.bottom + after }}
+    >
+      {items.map((item) => {
+        const article = articles[item.index]!
+        return (
           <li
-            key={article.id}
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            aria-setsize={articles.length}
+            aria-posinset={item.index + 1}
             className={`row ${article.id === openArticleId ? 'row--current' : ''}`}
             data-testid="article-row"
             data-article-id={article.id}
@@ -84,16 +153,16 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
                 value={article.title}
                 label="Article title"
                 className="row__edit"
-                onCommit={(title) => void library.rename(article.id, title)}
-                onDone={() => setRenamingId(null)}
+                onCommit={(title) => props.onRenamed(article.id, title)}
+                onDone={() => props.onRename(null)}
               />
             ) : (
               <button
                 type="button"
                 className="row__main"
                 aria-current={article.id === openArticleId ? 'page' : undefined}
-                onClick={() => onOpen(article.id)}
-                onDoubleClick={() => setRenamingId(article.id)}
+                onClick={() => props.onOpen(article.id)}
+                onDoubleClick={() => props.onRename(article.id)}
                 title="Open (double-click to rename)"
               >
                 <span className="row__title">{article.title}</span>
@@ -114,7 +183,7 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
                   className="icon-button"
                   aria-label={`Rename “${article.title}”`}
                   title="Rename"
-                  onClick={() => setRenamingId(article.id)}
+                  onClick={() => props.onRename(article.id)}
                 >
                   <PencilIcon />
                 </button>
@@ -123,15 +192,15 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
                   className="icon-button icon-button--danger"
                   aria-label={`Delete “${article.title}”`}
                   title="Delete"
-                  onClick={() => void askToDelete(article)}
+                  onClick={() => props.onDelete(article)}
                 >
                   <TrashIcon />
                 </button>
               </span>
             )}
           </li>
-        ))}
-      </ul>
-    </>
+        )
+      })}
+    </ul>
   )
 }
