@@ -37,16 +37,32 @@ export interface ParsedQuery {
 export function parseQuery(typed: string): ParsedQuery {
   const parts: string[] = []
   const terms: string[] = []
+  const room = () => parts.length < MAX_PARTS
   const pattern = /"([^"]*)"?|([^\s"]+)/g
   for (const found of typed.normalize('NFC').matchAll(pattern)) {
     const phrase = found[1] !== undefined
     const words = wordsOf(found[1] ?? found[2] ?? '')
-    if (words.length === 0) continue
+    if (words.length === 0 || !room()) continue
     terms.push(...words)
     if (phrase) parts.push(quoted(words))
-    else parts.push(...words.map((word) => (isCjkRun(word) ? quoted([word]) : `${quoted([word])}*`)))
+    else for (const word of words) if (room()) parts.push(wordQuery(word))
   }
   return { match: parts.length > 0 ? parts.join(' ') : null, terms }
+}
+
+/**
+ * At most this many words and phrases count: a pasted page would otherwise make one query of a
+ * thousand terms, which takes seconds on a large library and finds nothing a shorter one would not.
+ */
+const MAX_PARTS = 24
+
+/**
+ * A typed word matches as a prefix once it has two letters; a single letter (the first key pressed)
+ * matches only itself, since a one-letter prefix reaches a large part of the index's vocabulary.
+ */
+function wordQuery(word: string): string {
+  if (isCjkRun(word)) return quoted([word])
+  return [...word].length >= 2 ? `${quoted([word])}*` : quoted([word])
 }
 
 /** The words of a piece of a query, as the tokenizer would cut them; a CJK run stays one word. */
@@ -64,8 +80,6 @@ const isCjkRun = (word: string): boolean => CJK.test(word)
 
 /** One FTS5 string (a phrase), its CJK characters spaced as they were indexed. */
 function quoted(words: string[]): string {
-  return `"${words
-    .map((word) => indexableText(word).trim())
-    .join(' ')
-    .replaceAll('"', '""')}"`
+  const spaced = words.map((word) => indexableText(word).split(CJK_GAP).filter(Boolean).join(' '))
+  return `"${spaced.join(' ').replaceAll('"', '""')}"`
 }

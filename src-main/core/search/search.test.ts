@@ -199,3 +199,15 @@ describe('search', () => {
     expect(titles(await find('東京'))).toEqual([])
   })
 })
+
+describe('reading what was typed', () => {
+  it('takes words as prefixes from two letters on, phrases exactly, and at most 24 terms', async () => {
+    const { parseQuery } = await import('./search-text')
+    expect(parseQuery('refer').match).toBe('"refer"*')
+    expect(parseQuery('r').match).toBe('"r"')
+    expect(parseQuery('"old capital" walls').match).toBe('"old capital" "walls"*')
+    expect(parseQuery('AND OR NEAR(x, 3) col:word').match).toBe('"AND"* "OR"* "NEAR"* "x" "3" "col"* "word"*')
+    expect(parseQuery('東京 tower').match).toBe('"東 京" "tower"*')
+    expect(parseQuery('word '.repeat(500)).match!.split(' ')).toHaveLength(24)
+  })
+})
