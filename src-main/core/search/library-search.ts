@@ -62,6 +62,9 @@ export class LibrarySearch {
   private scheduled: NodeJS.Timeout | null = null
   private stopListening: () => void
   private batchWaiters: (() => void)[] = []
+  /** What the index holds, id → version (see indexedVersions). */
+  private held: Map<string, string> | null = null
+  private heldSince = -1
   /** The library data the index was last brought up to date with. */
   private indexed: unknown = null
   progress: SearchProgress = { indexed: 0, total: 0, ready: false }
@@ -156,15 +159,17 @@ export class LibrarySearch {
     const data = this.store.data
     this.indexed = null
     const wanted = wantedVersions(data.articles, data.excerpts, data.notes)
-    const indexed = db.versions()
+    const indexed = this.indexedVersions(db)
     const removed = [...indexed.keys()].filter((id) => !wanted.has(id))
-    const pending = [...wanted].filter(([id, entry]) => indexed.get(id) !== entry.version)
+    const pending = [...wanted].filter(([id, entry]) => indexed.get(id) !== entry.version).sort(indexingOrder)
     this.progress = { indexed: wanted.size - pending.length, total: wanted.size, ready: pending.length === 0 }
-    if (removed.length > 0) db.write([], removed)
+    if (removed.length > 0) {
+      this.writeDocs(db, [], removed)
+    }
     let batch: IndexedDoc[] = []
     let chars = 0
     const flush = async () => {
-      db.write(batch)
+      this.writeDocs(db, batch, [])
       this.progress = { ...this.progress, indexed: this.progress.indexed + batch.length }
       onProgress?.(this.progress)
       this.batchDone()
@@ -183,6 +188,29 @@ export class LibrarySearch {
     this.indexed = data
     this.progress = { ...this.progress, ready: true }
     onProgress?.(this.progress)
+  }
+
+  /**
+   * What the index holds (id → version), read from the file once and then kept in step with this
+   * process's writes; read again when another process changed the library (it may index too).
+   */
+  private indexedVersions(db: SearchDb): Map<string, string> {
+    if (!this.held || this.heldSince !== this.store.changedElsewhere) {
+      this.held = db.versions()
+      this.heldSince = this.store.changedElsewhere
+    }
+    return this.held
+  }
+
+  private writeDocs(db: SearchDb, docs: IndexedDoc[], removed: string[]): void {
+    try {
+      db.write(docs, removed)
+    } catch (error) {
+      this.held = null // not known what the index holds now: read it again next time
+      throw error
+    }
+    for (const id of removed) this.held?.delete(id)
+    for (const doc of docs) this.held?.set(doc.id, doc.version)
   }
 
   private async docOf(id: string, entry: Wanted, articles: Map<string, Article>): Promise<IndexedDoc> {
@@ -271,6 +299,7 @@ export class LibrarySearch {
 
   private open(): SearchDb {
     if (this.db) return this.db
+    this.held = null
     const file = this.store.path(SEARCH_INDEX_FILE)
     mkdirSync(join(file, '..'), { recursive: true })
     try {
@@ -289,33 +318,36 @@ type Wanted =
   | { kind: 'excerpt'; version: string; record: Excerpt }
   | { kind: 'note'; version: string; record: NoteSummary }
 
-/**
- * Every record and the version of it the index should hold: notes and excerpts first (few and
- * small, so they answer soon on a new index), then articles, newest first.
- */
+/** Versions already worked out, per record object (an unchanged record keeps its object). */
+const versions = new WeakMap<object, string>()
+const versionOf = (record: object, fields: () => unknown[]): string => {
+  let version = versions.get(record)
+  if (version === undefined) versions.set(record, (version = JSON.stringify(fields())))
+  return version
+}
+
+/** Every record and the version of it the index should hold (what search reads of it). */
 function wantedVersions(
   articles: readonly Article[],
   excerpts: readonly Excerpt[],
   notes: readonly NoteSummary[],
-) {
+): Map<string, Wanted> {
   const wanted = new Map<string, Wanted>()
   const titles = new Map(articles.map((article) => [article.id, article.title]))
-  for (const note of notes)
-    wanted.set(note.id, {
-      kind: 'note',
-      record: note,
-      version: JSON.stringify([note.updatedAt, note.title, note.tags]),
-    })
+  for (const note of notes) {
+    const version = versionOf(note, () => [note.updatedAt, note.title, note.tags])
+    wanted.set(note.id, { kind: 'note', record: note, version })
+  }
   for (const excerpt of excerpts) {
     const { quote, comment, tags, articleId, createdAt } = excerpt
-    const version = JSON.stringify([quote, comment, tags, articleId, createdAt, titles.get(articleId)])
+    // The article's title is part of what an excerpt is found by, and changes without the excerpt.
+    const version = `${versionOf(excerpt, () => [quote, comment, tags, articleId, createdAt])}${titles.get(articleId)}`
     wanted.set(excerpt.id, { kind: 'excerpt', record: excerpt, version })
   }
-  const newestFirst = [...articles].sort((a, b) => b.importedAt.localeCompare(a.importedAt))
-  for (const article of newestFirst) {
+  for (const article of articles) {
     const { contentHash, title, byline, siteName, sourceName, sourceUrl, description, tags, importedAt } =
       article
-    const version = JSON.stringify([
+    const version = versionOf(article, () => [
       contentHash,
       title,
       byline,
@@ -329,6 +361,16 @@ function wantedVersions(
     wanted.set(article.id, { kind: 'article', record: article, version })
   }
   return wanted
+}
+
+const KIND_ORDER = { note: 0, excerpt: 1, article: 2 }
+
+/** Notes and excerpts first (few and small, so they answer soon on a new index), then articles, newest first. */
+function indexingOrder([, a]: [string, Wanted], [, b]: [string, Wanted]): number {
+  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind]
+  if (a.kind !== 'article' || b.kind !== 'article') return 0
+  const [x, y] = [a.record.importedAt, b.record.importedAt]
+  return x < y ? 1 : x > y ? -1 : 0
 }
 
 function articleFields(article: Article) {

@@ -132,26 +132,42 @@ export class SearchDb {
     if (filters.before) add('d.date < ?', filters.before)
     const from = `FROM fts JOIN docs d ON d.row = fts.rowid WHERE ${where.join(' AND ')}`
     const { total } = this.statement(`SELECT count(*) AS total ${from}`).get(...values) as { total: number }
+    // Ranked first, snippets after for the page shown only: SQLite works out every column of every
+    // matching row before sorting, and a snippet of a long article costs far more than its rank.
+    const ranked = this.statement(
+      `SELECT d.row, d.id, d.kind, d.article_id, bm25(fts, ${WEIGHTS}) AS rank ${from} ORDER BY rank LIMIT ? OFFSET ?`,
+    ).all(...values, limit, offset) as {
+      row: number
+      id: string
+      kind: DocKind
+      article_id: string | null
+      rank: number
+    }[]
+    if (ranked.length === 0) return { total, hits: [] }
     const snippets = FIELDS.map(
       (_, column) => `snippet(fts, ${column}, '${OPEN}', '${CLOSE}', '…', 24) AS s${column}`,
     )
-    const rows = this.statement(
-      `SELECT d.id, d.kind, d.article_id, bm25(fts, ${WEIGHTS}) AS rank, ${snippets.join(', ')}
-       ${from} ORDER BY rank LIMIT ? OFFSET ?`,
-    ).all(...values, limit, offset) as Record<string, string | number | null>[]
+    const rows = ranked.map(() => '?').join(', ')
+    const cut = new Map(
+      (
+        this.db
+          .prepare(`SELECT rowid, ${snippets.join(', ')} FROM fts WHERE fts MATCH ? AND rowid IN (${rows})`)
+          .all(match, ...ranked.map((hit) => hit.row)) as Record<string, string | number | null>[]
+      ).map((row) => [Number(row.rowid), row]),
+    )
     return {
       total,
-      hits: rows.map((row) => {
-        // The first field whose snippet marks a match; the body when the match is in a prefix FTS5 only
-        // marks in another field.
+      hits: ranked.map((hit) => {
+        const row = cut.get(hit.row) ?? {}
+        // The first field whose snippet marks a match (a body's words say most about why it matched).
         const column = [3, 1, 0, 2].find((index) => String(row[`s${index}`] ?? '').includes(OPEN)) ?? 3
         return {
-          id: String(row.id),
-          kind: row.kind as DocKind,
-          articleId: row.article_id === null ? null : String(row.article_id),
+          id: hit.id,
+          kind: hit.kind,
+          articleId: hit.article_id,
           field: FIELDS[column]!,
           snippet: snippetPieces(String(row[`s${column}`] ?? '')),
-          rank: Number(row.rank),
+          rank: hit.rank,
         }
       }),
     }
