@@ -97,13 +97,11 @@ interface ArticleRowsProps {
 
 /** A row's height before it is measured (title, date and source lines). */
 const ROW_ESTIMATE_PX = 64
-/** The list's own padding above and below its rows (layout.css, .row-list). */
-const LIST_PADDING = { top: 2, bottom: 12 }
 
 /**
  * The rows, virtualized: only those in view (and a few around them) are in the DOM, so a library
  * of 10,000 articles scrolls like one of ten. Rows keep their natural height (measured as they
- * render); the list's padding stands in for the rows above and below.
+ * render).
  */
 function ArticleRows(props: ArticleRowsProps) {
   const { articles, openArticleId, renamingId } = props
@@ -120,21 +118,21 @@ function ArticleRows(props: ArticleRowsProps) {
   })
   const items = virtualizer.getVirtualItems()
 
-  // The open article (from a search, a link or an excerpt) is brought into view in the list.
+  // The open article (from a search, a link or an excerpt) is brought into view in the list…
   const openIndex = openArticleId ? articles.findIndex((article) => article.id === openArticleId) : -1
+  // Also once the list is shown again (it is hidden while search results take the sidebar).
+  const shown = (virtualizer.scrollRect?.height ?? 0) > 0
   useEffect(() => {
-    if (openIndex >= 0) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
-  }, [openIndex, virtualizer])
+    if (openIndex >= 0 && shown) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
+  }, [openIndex, shown, virtualizer])
 
   const before = items[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
+  // Two empty items stand in for the rows above and below the ones shown (padding would not do: a
+  // scrolling list cannot shrink below its own padding).
   return (
-    <ul
-      ref={listRef}
-      className="row-list"
-      aria-label="Articles"
-      style={{ paddingTop: LIST_PADDING.top + before, paddingBottom: LIST_PADDING.bottom + after }}
-    >
+    <ul ref={listRef} className="row-list" aria-label="Articles">
+      {before > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: before }} />}
       {items.map((item) => {
         const article = articles[item.index]!
         return (
@@ -201,6 +199,7 @@ function ArticleRows(props: ArticleRowsProps) {
           </li>
         )
       })}
+      {after > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: after }} />}
     </ul>
   )
 }
