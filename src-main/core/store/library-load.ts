@@ -24,6 +24,7 @@ import {
   type StoreProblem,
 } from './record-files'
 import { newestBackup, writeBackupFile } from './backups'
+import { readSnapshot, writeSnapshot } from './records-snapshot'
 
 export const INDEX_FILE = 'library.json'
 
@@ -78,7 +79,11 @@ export interface LoadedLibrary {
  * from them (the damaged one kept aside); with no records at all, the newest backup is restored.
  * A library.json from a newer Commonplace, or with a malformed version, is refused and left untouched.
  */
-export async function loadLibrary(fs: StoreFs, dir: string): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  fs: StoreFs,
+  dir: string,
+  journal?: { epoch: string; named: Set<string> },
+): Promise<LoadedLibrary> {
   const problems: StoreProblem[] = []
   const indexPath = join(dir, INDEX_FILE)
   const db = new Low<ReadLibraryFile | null>(new LibraryIndexFile(fs, indexPath), null)
@@ -100,7 +105,9 @@ export async function loadLibrary(fs: StoreFs, dir: string): Promise<LoadedLibra
     index = { version: 2, file: libraryFileOfV1(index.file) }
     await writeIndexFile(fs, dir, index.file)
   }
-  const read = await readAllRecords(fs, dir)
+  const snapshot =
+    journal && index?.file && !damaged ? await readSnapshot(fs, dir, journal.epoch, journal.named) : null
+  const read = snapshot ? { records: snapshot, problems: [] } : await readAllRecords(fs, dir)
   let records = read.records
   problems.push(...read.problems)
   let indexFile = index?.file ?? null
@@ -131,6 +138,8 @@ export async function loadLibrary(fs: StoreFs, dir: string): Promise<LoadedLibra
     }
   }
   const settings = indexFile?.settings ?? LibrarySettings.parse({})
+  // Read from the files (no snapshot, or one that did not match): the next open need not read them again.
+  if (journal && !snapshot) await writeSnapshot(fs, dir, journal.epoch, records).catch(() => undefined)
   return { state: { schemaVersion: LIBRARY_SCHEMA_VERSION, ...records, settings }, indexFile, problems }
 }
 

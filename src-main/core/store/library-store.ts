@@ -10,6 +10,7 @@ import { withLibraryLock, STORE_FOLDER } from './library-lock'
 import { diffRecords, applyEntries, isEmpty } from './record-changes'
 import { intentsOf, stageBodies, rollBack, finish, type BodyWrite, type Replaced } from './body-writes'
 import { encodeRecord, recordFile, RECORD_KINDS, type RecordKind, type StoreProblem } from './record-files'
+import { dropSnapshot, idsNamedIn, writeSnapshot } from './records-snapshot'
 import { loadLibrary, writeIndexFile, INDEX_FILE } from './library-load'
 import { writeFileDurably } from './durable-file'
 import { backupIfDue, listBackups, writeBackupFile } from './backups'
@@ -275,24 +276,30 @@ export class LibraryStore {
   private take(read: JournalRead): void {
     // Lines this store did not write: its own appends move its place past them.
     if (read.entries.some((entry) => 'commit' in entry)) this.changedElsewhere++
-    this.setState(applyEntries(
-      this.state,
-      read.entries,
-      (kind, id) => this.dirty.set(`${kind}:${id}`, kind),
-      (reason) => this.problems.push({ file: this.journal.path, reason, action: 'quarantined' }),
-    ))
+    this.setState(
+      applyEntries(
+        this.state,
+        read.entries,
+        (kind, id) => this.dirty.set(`${kind}:${id}`, kind),
+        (reason) => this.problems.push({ file: this.journal.path, reason, action: 'quarantined' }),
+      ),
+    )
     this.place = read.place
   }
 
   /** Under the lock: the whole library afresh (open, or after another process compacted the journal). */
   private async reload(): Promise<void> {
-    const loaded = await loadLibrary(this.fs, this.dir)
+    // The journal first: its epoch says whether the records snapshot is current (records-snapshot.ts).
+    await this.journal.ensure()
+    const read = await this.journal.read(null, true)
+    const loaded = await loadLibrary(this.fs, this.dir, {
+      epoch: read.place.epoch,
+      named: idsNamedIn(read.entries),
+    })
     this.problems.push(...loaded.problems)
     this.indexFile = loaded.indexFile
     this.setState(loaded.state)
     this.dirty.clear()
-    await this.journal.ensure()
-    const read = await this.journal.read(null, true)
     this.take(read)
     await this.finishLastTransaction(read)
     await this.removeLeftovers()
@@ -351,6 +358,11 @@ export class LibraryStore {
     }
     this.dirty.clear()
     this.place = await this.journal.reset()
+    // The files now hold every record: the snapshot of the new epoch lets the next open skip reading them.
+    const { articles, excerpts, notes } = this.state
+    await writeSnapshot(this.fs, this.dir, this.place.epoch, { articles, excerpts, notes }).catch(() =>
+      dropSnapshot(this.fs, this.dir).catch(() => undefined),
+    )
     this.backUpWhenDue()
   }
 

@@ -99,7 +99,7 @@ export function decodeRecord(kind: RecordKind, id: string, text: string): Record
 }
 
 /** Ids of the records of one kind that have a file, from the folder listing (foreign names are skipped). */
-async function listIds(fs: StoreFs, dir: string, kind: RecordKind): Promise<string[]> {
+export async function listIds(fs: StoreFs, dir: string, kind: RecordKind): Promise<string[]> {
   const folder = join(dir, RECORD_KINDS[kind].collection)
   let names: string[]
   try {
