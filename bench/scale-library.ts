@@ -13,6 +13,7 @@ import { createExcerpt } from '../src-main/core/excerpts'
 import { createNote, saveNote } from '../src-main/core/notes/notes'
 import type { SerializedNoteContent } from '../src-main/core/notes/note-content'
 import { CORPUS_DIR } from '../src-main/testing/corpus'
+import { seededRandom } from './scripted-revision'
 
 /** The corpus's real pages as paragraphs, and each page's text length. */
 export interface TextPool {
@@ -57,18 +58,6 @@ const decodeEntities = (text: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
 
-/** A small seeded random source, so two runs make the same library. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export interface GeneratedLibrary {
   dir: string
   articles: number
@@ -81,7 +70,7 @@ export interface GeneratedLibrary {
 /** Fills `dir` with `count` articles, count/10 excerpts and count/20 notes citing them. */
 export async function generateLibrary(dir: string, count: number, pool: TextPool): Promise<GeneratedLibrary> {
   const started = performance.now()
-  const random = seeded(count)
+  const random = seededRandom(count)
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!
   const store = await LibraryStore.open(dir)
   const day = Date.parse('2020-01-01T00:00:00Z')

@@ -14,7 +14,8 @@ import { LibrarySearch } from '../src-main/core/search/library-search'
 import { createExcerpt } from '../src-main/core/excerpts'
 import { createNote, saveNote } from '../src-main/core/notes/notes'
 import { exportVault } from '../src-main/core/export/vault'
-import { generateLibrary, noteCiting, readTextPool, seeded, type TextPool } from './scale-library'
+import { generateLibrary, noteCiting, readTextPool, type TextPool } from './scale-library'
+import { seededRandom } from './scripted-revision'
 
 const sizesArg = process.argv.indexOf('--sizes')
 const SIZES = (sizesArg > 0 ? process.argv[sizesArg + 1]! : '1000,10000').split(',').map(Number)
@@ -34,7 +35,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 /** Queries of each kind, drawn from the same real text the library was made from. */
 function queries(pool: TextPool): Record<string, string[]> {
-  const random = seeded(7)
+  const random = seededRandom(7)
   const words = pool.paragraphs
     .flatMap((paragraph) => paragraph.split(/\s+/))
     .map((word) => word.replace(/[^\p{L}]/gu, '').toLowerCase())
