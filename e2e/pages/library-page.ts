@@ -117,7 +117,40 @@ export class LibraryPage {
     return this.page.getByTestId('tag-filter')
   }
 
+  /** The list of articles (it scrolls, and holds only the rows in view). */
+  get list(): Locator {
+    return this.page.getByRole('list', { name: 'Articles' })
+  }
+
+  /**
+   * The row of an article, scrolled into the list as a user would scroll to it: the list holds only the
+   * rows in view, so one further down is not in the page until the list is scrolled there.
+   */
+  async reveal(text: string | RegExp): Promise<Locator> {
+    const row = this.rows.filter({ hasText: text }).first()
+    // After each scroll the list renders the rows now in view; checked before that, the page would
+    // still hold the rows of the place it was scrolled from.
+    const scrollTo = (where: 'top' | 'further') =>
+      this.list.evaluate(async (list, to) => {
+        const before = list.scrollTop
+        list.scrollTo({ top: to === 'top' ? 0 : before + list.clientHeight * 0.8 })
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+        await frame()
+        await frame()
+        return list.scrollTop !== before
+      }, where)
+    await scrollTo('top')
+    for (;;) {
+      if ((await row.count()) > 0) return row
+      // At the end of the list without the row: the assertion says which one is missing.
+      if (!(await scrollTo('further'))) {
+        await expect(row, `an article row with ${String(text)}`).toHaveCount(1)
+        return row
+      }
+    }
+  }
+
   async open(title: string | RegExp): Promise<void> {
-    await this.rows.filter({ hasText: title }).first().click()
+    await (await this.reveal(title)).click()
   }
 }

@@ -57,7 +57,11 @@ export const articleMethods = {
     summary: 'All articles, newest first.',
     input: z.object({}),
     output: z.array(Article),
-    handler: ({ store }) => listArticles(store),
+    handler: async ({ store }) => {
+      // What another process (the CLI) wrote just before a window asked is in the list it gets.
+      await store.refresh()
+      return listArticles(store)
+    },
   }),
   'articles.get': method({
     summary: 'One article with its sanitized HTML body and its text.',

@@ -20,7 +20,11 @@ export const noteMethods = {
     summary: 'All notes, most recently changed first.',
     input: z.object({}),
     output: z.array(NoteSummary),
-    handler: ({ store }) => listNotes(store),
+    handler: async ({ store }) => {
+      // What another process (the CLI) wrote just before a window asked is in the list it gets.
+      await store.refresh()
+      return listNotes(store)
+    },
   }),
   'notes.create': method({
     summary: 'Creates an empty note.',

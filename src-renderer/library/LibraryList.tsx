@@ -95,13 +95,16 @@ interface ArticleRowsProps {
   onDelete(article: Article): void
 }
 
-/** A row's height before it is measured (title, date and source lines). */
-const ROW_ESTIMATE_PX = 64
+/**
+ * Every article row is this tall (a line each for the title, the date and the source; layout.css
+ * `.row--article`). Rows of one height never move while the list scrolls: measured rows of differing
+ * heights made the virtualizer correct the scroll position under the pointer as they came into view.
+ */
+const ROW_PX = 70
 
 /**
  * The rows, virtualized: only those in view (and a few around them) are in the DOM, so a library
- * of 10,000 articles scrolls like one of ten. Rows keep their natural height (measured as they
- * render).
+ * of 10,000 articles scrolls like one of ten.
  */
 function ArticleRows(props: ArticleRowsProps) {
   const { articles, openArticleId, renamingId } = props
@@ -112,7 +115,7 @@ function ArticleRows(props: ArticleRowsProps) {
   const virtualizer = useVirtualizer({
     count: articles.length,
     getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_ESTIMATE_PX,
+    estimateSize: () => ROW_PX,
     getItemKey: (index) => articles[index]!.id,
     overscan: 8,
   })
@@ -122,9 +125,15 @@ function ArticleRows(props: ArticleRowsProps) {
   const openIndex = openArticleId ? articles.findIndex((article) => article.id === openArticleId) : -1
   // Also once the list is shown again (it is hidden while search results take the sidebar).
   const shown = (virtualizer.scrollRect?.height ?? 0) > 0
+  // Scrolled once, by hand: rows are all ROW_PX tall, and the virtualizer's scrollToIndex keeps
+  // steering towards its target for a while, against the user's own scrolling.
   useEffect(() => {
-    if (openIndex >= 0 && shown) virtualizer.scrollToIndex(openIndex, { align: 'auto' })
-  }, [openIndex, shown, virtualizer])
+    const list = listRef.current
+    if (openIndex < 0 || !shown || !list) return
+    const top = openIndex * ROW_PX
+    if (top < list.scrollTop || top + ROW_PX > list.scrollTop + list.clientHeight)
+      list.scrollTop = top - (list.clientHeight - ROW_PX) / 2
+  }, [openIndex, shown])
 
   const before = items[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
@@ -138,11 +147,10 @@ function ArticleRows(props: ArticleRowsProps) {
         return (
           <li
             key={item.key}
-            ref={virtualizer.measureElement}
-            data-index={item.index}
+            style={{ height: ROW_PX }}
             aria-setsize={articles.length}
             aria-posinset={item.index + 1}
-            className={`row ${article.id === openArticleId ? 'row--current' : ''}`}
+            className={`row row--article ${article.id === openArticleId ? 'row--current' : ''}`}
             data-testid="article-row"
             data-article-id={article.id}
           >
@@ -163,7 +171,9 @@ function ArticleRows(props: ArticleRowsProps) {
                 onDoubleClick={() => props.onRename(article.id)}
                 title="Open (double-click to rename)"
               >
-                <span className="row__title">{article.title}</span>
+                <span className="row__title" title={article.title}>
+                  {article.title}
+                </span>
                 <span className="row__meta">
                   {formatDate(article.importedAt)} · {formatWordCount(article.wordCount)}
                 </span>
