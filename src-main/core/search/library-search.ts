@@ -111,10 +111,10 @@ export class LibrarySearch {
     // just saved is found; a first build answers from its first batch and says how far it is.
     if (options.complete || (this.progress.ready && !this.isCurrent())) await this.update()
     else if (!this.progress.ready) await this.firstBatch()
-    const { match } = parseQuery(typed)
+    const { match, parts } = parseQuery(typed)
     if (!match) return { hits: [], total: 0, progress: this.progress }
     const { limit = 20, offset = 0, complete: _, ...filters } = options
-    const found = this.open().query(match, filters, limit, offset)
+    const found = this.open().query(match, parts, filters, limit, offset)
     const hits = found.hits.flatMap((hit) => this.hydrate(hit))
     return { hits, total: found.total - (found.hits.length - hits.length), progress: this.progress }
   }
@@ -260,10 +260,10 @@ export class LibrarySearch {
 
   /** The hit as the user sees it, from the records as they are now; none if the record is gone. */
   private hydrate(hit: ReturnType<SearchDb['query']>['hits'][number]): SearchHit[] {
-    const { articles, excerpts, notes } = this.store.data
+    const { articles, excerpts, notes } = recordsById(this.store.data)
     const common = { id: hit.id, kind: hit.kind, field: hit.field, snippet: hit.snippet }
     if (hit.kind === 'article') {
-      const article = articles.find((candidate) => candidate.id === hit.id)
+      const article = articles.get(hit.id)
       return article
         ? [
             {
@@ -277,8 +277,8 @@ export class LibrarySearch {
         : []
     }
     if (hit.kind === 'excerpt') {
-      const excerpt = excerpts.find((candidate) => candidate.id === hit.id)
-      const article = excerpt && articles.find((candidate) => candidate.id === excerpt.articleId)
+      const excerpt = excerpts.get(hit.id)
+      const article = excerpt && articles.get(excerpt.articleId)
       return excerpt && article
         ? [
             {
@@ -291,7 +291,7 @@ export class LibrarySearch {
           ]
         : []
     }
-    const note = notes.find((candidate) => candidate.id === hit.id)
+    const note = notes.get(hit.id)
     return note
       ? [{ ...common, title: note.title, articleId: null, date: note.updatedAt, tags: note.tags }]
       : []
@@ -311,6 +311,24 @@ export class LibrarySearch {
     }
     return this.db
   }
+}
+
+interface RecordsById {
+  articles: Map<string, Article>
+  excerpts: Map<string, Excerpt>
+  notes: Map<string, NoteSummary>
+}
+
+/** The records by id, made once per version of the library's data (it is replaced on each change). */
+const byId = new WeakMap<object, RecordsById>()
+function recordsById(data: LibraryStore['data']): RecordsById {
+  let maps = byId.get(data)
+  if (!maps) {
+    const map = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]))
+    maps = { articles: map(data.articles), excerpts: map(data.excerpts), notes: map(data.notes) }
+    byId.set(data, maps)
+  }
+  return maps
 }
 
 type Wanted =

@@ -1,6 +1,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import { openSqlite } from './sqlite'
-import { indexableText, readableText } from './search-text'
+import { indexableText, readableText, type QueryPart } from './search-text'
+import { snippetOf, snippetPattern, type SnippetPiece } from './snippets'
+
+export type { SnippetPiece }
 
 // The search index: SQLite FTS5 in one file beside the library's records. It is derived — built
 // from the records, never the source of truth — so any doubt about it (a newer layout, a damaged
@@ -40,12 +43,6 @@ export interface SearchFilters {
   /** ISO dates: from (inclusive) and before (exclusive). */
   from?: string
   before?: string
-}
-
-/** A piece of a snippet: `marked` pieces are the words the query matched. */
-export interface SnippetPiece {
-  text: string
-  marked: boolean
 }
 
 export interface DocHit {
@@ -115,6 +112,7 @@ export class SearchDb {
   /** Records matching an FTS5 expression, best first, with a snippet of the field that matched. */
   query(
     match: string,
+    parts: QueryPart[],
     filters: SearchFilters,
     limit: number,
     offset: number,
@@ -161,33 +159,44 @@ export class SearchDb {
       return record ? [{ ...record, rank: hit.rank }] : []
     })
     if (ranked.length === 0) return { total, hits: [] }
-    const snippets = FIELDS.map(
-      (_, column) => `snippet(fts, ${column}, '${OPEN}', '${CLOSE}', '…', 24) AS s${column}`,
-    )
+    // Snippets are cut here (body-snippet.ts) from the fields as stored, read by rowid: asking FTS5
+    // for them means running the MATCH again for each row (2–3 ms per hit for a common prefix), and
+    // its snippet() runs the tokenizer over the whole of a long body.
     const rows = ranked.map(() => '?').join(', ')
-    const cut = new Map(
+    const stored = new Map(
       (
         this.db
-          .prepare(`SELECT rowid, ${snippets.join(', ')} FROM fts WHERE fts MATCH ? AND rowid IN (${rows})`)
-          .all(match, ...ranked.map((hit) => hit.row)) as Record<string, string | number | null>[]
+          .prepare(`SELECT rowid, title, quote, meta, body FROM fts WHERE rowid IN (${rows})`)
+          .all(...ranked.map((hit) => hit.row)) as Record<string, string | number | null>[]
       ).map((row) => [Number(row.rowid), row]),
     )
+    const pattern = snippetPattern(parts)
     return {
       total,
       hits: ranked.map((hit) => {
-        const row = cut.get(hit.row) ?? {}
-        // The first field whose snippet marks a match (a body's words say most about why it matched).
-        const column = [3, 1, 0, 2].find((index) => String(row[`s${index}`] ?? '').includes(OPEN)) ?? 3
-        return {
-          id: hit.id,
-          kind: hit.kind,
-          articleId: hit.article_id,
-          field: FIELDS[column]!,
-          snippet: snippetPieces(String(row[`s${column}`] ?? '')),
-          rank: hit.rank,
+        const row = stored.get(hit.row) ?? {}
+        const common = { id: hit.id, kind: hit.kind, articleId: hit.article_id, rank: hit.rank }
+        // The body's snippet first (its words say most about why it matched), then the quote's,
+        // the title's, the metadata's.
+        for (const field of ['body', 'quote', 'title', 'meta'] as const) {
+          const snippet = pattern && snippetOf(String(row[field] ?? ''), pattern)
+          if (snippet) return { ...common, field, snippet }
         }
+        // Matched in a way the expression does not follow: FTS5 cuts this one itself.
+        return { ...common, ...this.ftsSnippet(match, hit.row) }
       }),
     }
+  }
+
+  private ftsSnippet(match: string, row: number): Pick<DocHit, 'field' | 'snippet'> {
+    const snippets = FIELDS.map(
+      (_, column) => `snippet(fts, ${column}, '${OPEN}', '${CLOSE}', '…', 24) AS s${column}`,
+    )
+    const found = (this.statement(
+      `SELECT ${snippets.join(', ')} FROM fts WHERE fts MATCH ? AND rowid = ?`,
+    ).get(match, row) ?? {}) as Record<string, string | null>
+    const column = [3, 1, 0, 2].find((index) => String(found[`s${index}`] ?? '').includes(OPEN)) ?? 3
+    return { field: FIELDS[column]!, snippet: snippetPieces(String(found[`s${column}`] ?? '')) }
   }
 
   private remove(id: string): void {

@@ -27,6 +27,14 @@ export interface ParsedQuery {
   /** The FTS5 MATCH expression, or null when the query has no words to look for. */
   match: string | null
   terms: string[]
+  /** What the match expression looks for, part by part (snippets mark the same). */
+  parts: QueryPart[]
+}
+
+/** A word or phrase of a query: its words in order, and whether the last may be a word's beginning. */
+export interface QueryPart {
+  words: string[]
+  prefix: boolean
 }
 
 /**
@@ -37,6 +45,7 @@ export interface ParsedQuery {
 export function parseQuery(typed: string): ParsedQuery {
   const parts: string[] = []
   const terms: string[] = []
+  const looked: QueryPart[] = []
   const room = () => parts.length < MAX_PARTS
   const pattern = /"([^"]*)"?|([^\s"]+)/g
   for (const found of typed.normalize('NFC').matchAll(pattern)) {
@@ -44,10 +53,17 @@ export function parseQuery(typed: string): ParsedQuery {
     const words = wordsOf(found[1] ?? found[2] ?? '')
     if (words.length === 0 || !room()) continue
     terms.push(...words)
-    if (phrase) parts.push(quoted(words))
-    else for (const word of words) if (room()) parts.push(wordQuery(word))
+    if (phrase) {
+      parts.push(quoted(words))
+      looked.push({ words, prefix: false })
+    } else
+      for (const word of words)
+        if (room()) {
+          parts.push(wordQuery(word))
+          looked.push({ words: [word], prefix: isPrefix(word) })
+        }
   }
-  return { match: parts.length > 0 ? parts.join(' ') : null, terms }
+  return { match: parts.length > 0 ? parts.join(' ') : null, terms, parts: looked }
 }
 
 /**
@@ -61,9 +77,10 @@ const MAX_PARTS = 24
  * matches only itself, since a one-letter prefix reaches a large part of the index's vocabulary.
  */
 function wordQuery(word: string): string {
-  if (isCjkRun(word)) return quoted([word])
-  return [...word].length >= 2 ? `${quoted([word])}*` : quoted([word])
+  return isPrefix(word) ? `${quoted([word])}*` : quoted([word])
 }
+
+const isPrefix = (word: string): boolean => !isCjkRun(word) && [...word].length >= 2
 
 /** The words of a piece of a query, as the tokenizer would cut them; a CJK run stays one word. */
 function wordsOf(text: string): string[] {

@@ -209,5 +209,10 @@ describe('reading what was typed', () => {
     expect(parseQuery('AND OR NEAR(x, 3) col:word').match).toBe('"AND"* "OR"* "NEAR"* "x" "3" "col"* "word"*')
     expect(parseQuery('東京 tower').match).toBe('"東 京" "tower"*')
     expect(parseQuery('word '.repeat(500)).match!.split(' ')).toHaveLength(24)
+    expect(parseQuery('"old capital" w 東京').parts).toEqual([
+      { words: ['old', 'capital'], prefix: false },
+      { words: ['w'], prefix: false },
+      { words: ['東京'], prefix: false },
+    ])
   })
 })
