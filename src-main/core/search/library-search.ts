@@ -62,9 +62,15 @@ export class LibrarySearch {
   private scheduled: NodeJS.Timeout | null = null
   private stopListening: () => void
   private batchWaiters: (() => void)[] = []
-  /** What the index holds, id → version (see indexedVersions). */
-  private held: Map<string, string> | null = null
+  /** What the index holds, id → version and kind (see indexedVersions). */
+  private held: Map<string, Held> | null = null
   private heldSince = -1
+  /**
+   * The record lists the index was last brought completely up to date with: a list that is the same
+   * object now (the store replaces only the lists a change touches) need not be compared again, so
+   * a note's autosave compares the notes, not 10,000 articles.
+   */
+  private compared: Compared = {}
   /** The library data the index was last brought up to date with. */
   private indexed: unknown = null
   progress: SearchProgress = { indexed: 0, total: 0, ready: false }
@@ -158,11 +164,16 @@ export class LibrarySearch {
     const db = this.open()
     const data = this.store.data
     this.indexed = null
-    const wanted = wantedVersions(data.articles, data.excerpts, data.notes)
     const indexed = this.indexedVersions(db)
-    const removed = [...indexed.keys()].filter((id) => !wanted.has(id))
-    const pending = [...wanted].filter(([id, entry]) => indexed.get(id) !== entry.version).sort(indexingOrder)
-    this.progress = { indexed: wanted.size - pending.length, total: wanted.size, ready: pending.length === 0 }
+    const kinds = kindsToCompare(data, this.compared)
+    const wanted = wantedVersions(data, kinds)
+    const removed: string[] = []
+    if (kinds.size > 0)
+      for (const [id, held] of indexed) if (kinds.has(held.kind) && !wanted.has(id)) removed.push(id)
+    const pending = [...wanted].filter(([id, entry]) => indexed.get(id)?.version !== entry.version)
+    pending.sort(indexingOrder)
+    const total = data.articles.length + data.excerpts.length + data.notes.length
+    this.progress = { indexed: total - pending.length, total, ready: pending.length === 0 }
     if (removed.length > 0) {
       this.writeDocs(db, [], removed)
     }
@@ -177,7 +188,7 @@ export class LibrarySearch {
       chars = 0
       await yieldToEvents()
     }
-    const articles = new Map(data.articles.map((article) => [article.id, article]))
+    const { articles } = recordsById(data)
     for (const [id, entry] of pending) {
       const doc = await this.docOf(id, entry, articles)
       batch.push(doc)
@@ -186,6 +197,7 @@ export class LibrarySearch {
     }
     if (batch.length > 0) await flush()
     this.indexed = data
+    this.compared = { notes: data.notes, excerpts: data.excerpts, articles: data.articles }
     this.progress = { ...this.progress, ready: true }
     onProgress?.(this.progress)
   }
@@ -194,10 +206,11 @@ export class LibrarySearch {
    * What the index holds (id → version), read from the file once and then kept in step with this
    * process's writes; read again when another process changed the library (it may index too).
    */
-  private indexedVersions(db: SearchDb): Map<string, string> {
+  private indexedVersions(db: SearchDb): Map<string, Held> {
     if (!this.held || this.heldSince !== this.store.changedElsewhere) {
       this.held = db.versions()
       this.heldSince = this.store.changedElsewhere
+      this.compared = {} // what the file holds may differ from what was compared: compare everything
     }
     return this.held
   }
@@ -210,7 +223,7 @@ export class LibrarySearch {
       throw error
     }
     for (const id of removed) this.held?.delete(id)
-    for (const doc of docs) this.held?.set(doc.id, doc.version)
+    for (const doc of docs) this.held?.set(doc.id, { version: doc.version, kind: doc.kind })
   }
 
   private async docOf(id: string, entry: Wanted, articles: Map<string, Article>): Promise<IndexedDoc> {
@@ -344,40 +357,57 @@ const versionOf = (record: object, fields: () => unknown[]): string => {
   return version
 }
 
-/** Every record and the version of it the index should hold (what search reads of it). */
-function wantedVersions(
-  articles: readonly Article[],
-  excerpts: readonly Excerpt[],
-  notes: readonly NoteSummary[],
-): Map<string, Wanted> {
+type Held = { version: string; kind: DocKind }
+
+interface Compared {
+  notes?: LibraryStore['data']['notes']
+  excerpts?: LibraryStore['data']['excerpts']
+  articles?: LibraryStore['data']['articles']
+}
+
+/** The kinds whose lists changed since they were last compared (an excerpt's version holds its article's title). */
+function kindsToCompare(data: LibraryStore['data'], compared: Compared): Set<DocKind> {
+  const kinds = new Set<DocKind>()
+  if (data.notes !== compared.notes) kinds.add('note')
+  if (data.articles !== compared.articles) kinds.add('article').add('excerpt')
+  if (data.excerpts !== compared.excerpts) kinds.add('excerpt')
+  return kinds
+}
+
+/** The records of these kinds and the version of each the index should hold (what search reads of it). */
+function wantedVersions(data: LibraryStore['data'], kinds: Set<DocKind>): Map<string, Wanted> {
   const wanted = new Map<string, Wanted>()
-  const titles = new Map(articles.map((article) => [article.id, article.title]))
-  for (const note of notes) {
-    const version = versionOf(note, () => [note.updatedAt, note.title, note.tags])
-    wanted.set(note.id, { kind: 'note', record: note, version })
+  if (kinds.has('note'))
+    for (const note of data.notes) {
+      const version = versionOf(note, () => [note.updatedAt, note.title, note.tags])
+      wanted.set(note.id, { kind: 'note', record: note, version })
+    }
+  if (kinds.has('excerpt')) {
+    const { articles } = recordsById(data)
+    for (const excerpt of data.excerpts) {
+      const { quote, comment, tags, articleId, createdAt } = excerpt
+      // The article's title is part of what an excerpt is found by, and changes without the excerpt.
+      const version = `${versionOf(excerpt, () => [quote, comment, tags, articleId, createdAt])}${articles.get(articleId)?.title}`
+      wanted.set(excerpt.id, { kind: 'excerpt', record: excerpt, version })
+    }
   }
-  for (const excerpt of excerpts) {
-    const { quote, comment, tags, articleId, createdAt } = excerpt
-    // The article's title is part of what an excerpt is found by, and changes without the excerpt.
-    const version = `${versionOf(excerpt, () => [quote, comment, tags, articleId, createdAt])}${titles.get(articleId)}`
-    wanted.set(excerpt.id, { kind: 'excerpt', record: excerpt, version })
-  }
-  for (const article of articles) {
-    const { contentHash, title, byline, siteName, sourceName, sourceUrl, description, tags, importedAt } =
-      article
-    const version = versionOf(article, () => [
-      contentHash,
-      title,
-      byline,
-      siteName,
-      sourceName,
-      sourceUrl,
-      description,
-      tags,
-      importedAt,
-    ])
-    wanted.set(article.id, { kind: 'article', record: article, version })
-  }
+  if (kinds.has('article'))
+    for (const article of data.articles) {
+      const { contentHash, title, byline, siteName, sourceName, sourceUrl, description, tags, importedAt } =
+        article
+      const version = versionOf(article, () => [
+        contentHash,
+        title,
+        byline,
+        siteName,
+        sourceName,
+        sourceUrl,
+        description,
+        tags,
+        importedAt,
+      ])
+      wanted.set(article.id, { kind: 'article', record: article, version })
+    }
   return wanted
 }
 

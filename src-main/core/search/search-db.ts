@@ -76,10 +76,14 @@ export class SearchDb {
     this.db.close()
   }
 
-  /** Every indexed record's id and version. */
-  versions(): Map<string, string> {
-    const rows = this.statement('SELECT id, version FROM docs').all() as { id: string; version: string }[]
-    return new Map(rows.map((row) => [row.id, row.version]))
+  /** Every indexed record's id, version and kind. */
+  versions(): Map<string, { version: string; kind: DocKind }> {
+    const rows = this.statement('SELECT id, version, kind FROM docs').all() as {
+      id: string
+      version: string
+      kind: DocKind
+    }[]
+    return new Map(rows.map((row) => [row.id, { version: row.version, kind: row.kind }]))
   }
 
   /** Adds or replaces records and removes others, in one transaction. */
