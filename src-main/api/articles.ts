@@ -3,6 +3,7 @@ import { method } from './method'
 import { ArticleId } from '../core/ids'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
+import { pageOfArticles } from '../core/article-pages'
 import { MAX_IMPORT_BYTES } from '../core/import/limits'
 import { fetchForImport } from '../core/import/url'
 import type { ImportSource } from '../core/import/importer'
@@ -61,6 +62,28 @@ export const articleMethods = {
       // What another process (the CLI) wrote just before a window asked is in the list it gets.
       await store.refresh()
       return listArticles(store)
+    },
+  }),
+  'articles.page': method({
+    summary:
+      'A page of the article list: sorted (recent, title, author, published), optionally only those carrying a tag or whose title, author, site or file name holds every word of a filter; with the total and where one article stands.',
+    input: z.object({
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+      sort: z.enum(['recent', 'title', 'author', 'published']).default('recent'),
+      filter: z.string().max(500).optional(),
+      tag: z.string().max(200).optional(),
+      find: ArticleId.optional(),
+    }),
+    output: z.object({
+      articles: z.array(Article),
+      total: z.number().int(),
+      offset: z.number().int(),
+      position: z.number().int().nullable(),
+    }),
+    handler: async ({ store }, query) => {
+      await store.refresh()
+      return pageOfArticles(store, query)
     },
   }),
   'articles.get': method({

@@ -21,6 +21,7 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
  */
 export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => MethodInput<K> | null } = {
   'articles.list': () => ({}),
+  'articles.page': ({ article }) => ({ offset: 0, limit: 20, sort: 'title', filter: 'fuzz', find: article }),
   'articles.get': ({ article }) => ({ id: article }),
   'articles.import': () => ({ files: [{ name: 'fuzz.txt', dataBase64: base64('Fuzzed words, imported.') }] }),
   'articles.importPaths': ({ outside }) => ({ paths: [join(outside, 'fuzz.txt')] }),
