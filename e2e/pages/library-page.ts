@@ -117,6 +117,21 @@ export class LibraryPage {
     return this.page.getByTestId('tag-filter')
   }
 
+  /** The filter above the article list (title, author, site, file name). */
+  get filterInput(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Filter articles' })
+  }
+
+  /** The order of the article list. */
+  get sortSelect(): Locator {
+    return this.page.getByRole('combobox', { name: 'Sort articles' })
+  }
+
+  /** The titles of the rows now in the list, top to bottom. */
+  async titles(): Promise<string[]> {
+    return this.rows.locator('.row__title').allTextContents()
+  }
+
   /** The list of articles (it scrolls, and holds only the rows in view). */
   get list(): Locator {
     return this.page.getByRole('list', { name: 'Articles' })
@@ -139,8 +154,11 @@ export class LibraryPage {
         await frame()
         return list.scrollTop !== before
       }, where)
+    // Rows come a page at a time: a row whose page is on its way is an empty placeholder.
+    const loaded = () => expect(this.list.locator('[aria-busy="true"]')).toHaveCount(0)
     await scrollTo('top')
     for (;;) {
+      await loaded()
       if ((await row.count()) > 0) return row
       // At the end of the list without the row: the assertion says which one is missing.
       if (!(await scrollTo('further'))) {

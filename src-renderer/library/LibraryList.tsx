@@ -9,7 +9,8 @@ import { formatDate, formatWordCount } from '../ui/format'
 import { excerptsGoingWith, type LibraryState } from './use-library'
 import { UrlImport } from './UrlImport'
 import { ImportProgress } from './ImportProgress'
-import { carryingTag } from '../tags/tag-counts'
+import { LibraryControls } from './LibraryControls'
+import { useArticlePages, type ArticleListView, type ArticlePages } from './use-article-pages'
 
 /** Props of the sidebar's article list. */
 export interface LibraryListProps {
@@ -26,6 +27,9 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
   const [renamingId, setRenamingId] = useState<string | null>(null)
   const confirm = useConfirm()
   const { articles } = library
+  const [view, setView] = useState<Omit<ArticleListView, 'tag'>>({ sort: 'recent', filter: '' })
+  // The rows come a page at a time; the full list (library.articles) only says when to ask again.
+  const pages = useArticlePages({ ...view, tag: tagFilter }, openArticleId, articles)
 
   const askToDelete = async (article: Article) => {
     let excerptCount: number | null = null
@@ -57,8 +61,9 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
       <ImportProgress />
     </>
   )
-  if (articles === null) return <p className="sidebar__hint">Loading…</p>
-  if (articles.length === 0) {
+  const unfiltered = !view.filter.trim() && tagFilter === null
+  if (pages.total === null) return <p className="sidebar__hint">Loading…</p>
+  if (pages.total === 0 && unfiltered) {
     return (
       <>
         {importers}
@@ -67,13 +72,22 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
     )
   }
 
-  const shown = carryingTag(articles, tagFilter)
   return (
     <>
       {importers}
-      {shown.length === 0 && <p className="sidebar__hint">No articles tagged #{tagFilter}.</p>}
+      <LibraryControls
+        view={{ ...view, tag: tagFilter }}
+        onChange={({ sort, filter }) => setView({ sort, filter })}
+      />
+      {pages.total === 0 && (
+        <p className="sidebar__hint">
+          {view.filter.trim() ? `No articles match “${view.filter.trim()}”` : 'No articles'}
+          {tagFilter ? ` tagged #${tagFilter}` : ''}.
+        </p>
+      )}
       <ArticleRows
-        articles={shown}
+        pages={pages}
+        order={`${view.sort}\n${view.filter}\n${tagFilter}`}
         openArticleId={openArticleId}
         renamingId={renamingId}
         onOpen={onOpen}
@@ -86,7 +100,9 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
 }
 
 interface ArticleRowsProps {
-  articles: Article[]
+  pages: ArticlePages
+  /** The order and filter shown: when they change the list starts again at its top. */
+  order: string
   openArticleId: string | null
   renamingId: string | null
   onOpen(articleId: string): void
@@ -107,22 +123,29 @@ const ROW_PX = 70
  * of 10,000 articles scrolls like one of ten.
  */
 function ArticleRows(props: ArticleRowsProps) {
-  const { articles, openArticleId, renamingId } = props
+  const { pages, openArticleId, renamingId } = props
+  const count = pages.total ?? 0
   const listRef = useRef<HTMLUListElement>(null)
   // The virtualizer is a mutable object that re-renders through its own state; this app is not built
   // with the React Compiler, whose memoizing the rule warns about.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: articles.length,
+    count,
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_PX,
-    getItemKey: (index) => articles[index]!.id,
+    getItemKey: (index) => pages.articleAt(index)?.id ?? `row-${index}`,
     overscan: 8,
   })
   const items = virtualizer.getVirtualItems()
+  const [first, last] = [items[0]?.index ?? 0, items.at(-1)?.index ?? 0]
+  // The pages of the rows in view (and the few around them) are asked for as the list scrolls.
+  useEffect(() => pages.want(first, last), [pages, first, last])
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0
+  }, [props.order])
 
   // The open article (from a search, a link or an excerpt) is brought into view in the list…
-  const openIndex = openArticleId ? articles.findIndex((article) => article.id === openArticleId) : -1
+  const openIndex = pages.openIndex ?? -1
   // Also once the list is shown again (it is hidden while search results take the sidebar).
   const shown = (virtualizer.scrollRect?.height ?? 0) > 0
   // Scrolled once, by hand: rows are all ROW_PX tall, and the virtualizer's scrollToIndex keeps
@@ -143,12 +166,23 @@ function ArticleRows(props: ArticleRowsProps) {
     <ul ref={listRef} className="row-list" aria-label="Articles">
       {before > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: before }} />}
       {items.map((item) => {
-        const article = articles[item.index]!
+        const article = pages.articleAt(item.index)
+        if (!article)
+          return (
+            <li
+              key={item.key}
+              style={{ height: ROW_PX }}
+              aria-setsize={count}
+              aria-posinset={item.index + 1}
+              aria-busy="true"
+              className="row row--article row--loading"
+            />
+          )
         return (
           <li
             key={item.key}
             style={{ height: ROW_PX }}
-            aria-setsize={articles.length}
+            aria-setsize={count}
             aria-posinset={item.index + 1}
             className={`row row--article ${article.id === openArticleId ? 'row--current' : ''}`}
             data-testid="article-row"
