@@ -1,8 +1,9 @@
-// `npm run bench:scale [-- --sizes 1000,10000]`: the core at a library of years. For each size a
-// library is generated (bench/scale-library.ts), then measured through the real core: opening it,
-// building the search index from nothing, searches of each kind, note autosaves and excerpts (with
-// the bytes they write and how long they hold the event loop), how soon a saved edit is found, peak
-// memory and size on disk. Prints a table with each 10k figure's ratio to its 1k figure, and writes
+// `npm run bench:scale [-- --sizes 1000,10000] [--no-ui]`: the core at a library of years. For each
+// size a library is generated (bench/scale-library.ts), then measured through the real core: opening
+// it, building the search index from nothing, searches of each kind, note autosaves and excerpts (with
+// the bytes they write and how long they hold the event loop), how soon a saved edit is found, vault
+// export, peak memory and size on disk; then in the real renderer in Chromium (bench/scale-ui.ts,
+// needs `npm run build`): the list's first rows, scroll frames and opening an article. Prints a table with each 10k figure's ratio to its 1k figure, and writes
 // bench/scale.json and the `scale` entry of bench/results.json.
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -16,10 +17,13 @@ import { createNote, saveNote } from '../src-main/core/notes/notes'
 import { exportVault } from '../src-main/core/export/vault'
 import { generateLibrary, noteCiting, readTextPool, type TextPool } from './scale-library'
 import { seededRandom } from './scripted-revision'
+import { measureUi } from './scale-ui'
 
 const sizesArg = process.argv.indexOf('--sizes')
 const SIZES = (sizesArg > 0 ? process.argv[sizesArg + 1]! : '1000,10000').split(',').map(Number)
 const QUERIES_PER_KIND = 40
+/** `--no-ui`: the core's figures only (no build or Chromium needed). */
+const withUi = !process.argv.includes('--no-ui')
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -138,8 +142,25 @@ async function measure(size: number, pool: TextPool) {
     figures['peak RSS (MB)'] = round(process.resourceUsage().maxRSS / 1024)
     figures['library on disk (MB)'] = round(duMb(dir) - duMb(store.path('.commonplace/search')))
     figures['search index on disk (MB)'] = round(duMb(store.path('.commonplace/search')))
+
+    // The same export at a fixed 1,000 notes (notes citing two excerpts each, added until there are).
+    while (store.data.notes.length < 1000) {
+      const extra = await createNote(store, `Extra note ${store.data.notes.length + 1}`)
+      const content = noteCiting(
+        pool.paragraphs[store.data.notes.length % pool.paragraphs.length]!,
+        cited,
+        store,
+      )
+      await saveNote(store, extra.id, content)
+    }
+    const thousand = await mkdtemp(join(tmpdir(), 'commonplace-bench-scale-vault-'))
+    const [, thousandMs] = await timed(() => exportVault(store, join(thousand, 'vault')))
+    figures['export vault, 1,000 notes (s)'] = round(thousandMs / 1000)
+    await rm(thousand, { recursive: true, force: true })
     search.close()
     await store.close()
+
+    if (withUi) for (const [name, value] of Object.entries(await measureUi(dir))) figures[name] = round(value)
     return { size, made, figures }
   } finally {
     await rm(dir, { recursive: true, force: true })
@@ -150,7 +171,7 @@ const duMb = (path: string) =>
   Number(execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0]) / 1024
 
 /** Figures that grow with the library by their nature (not held to 3× the 1k figure). */
-const GROWS = /generate|built from nothing|on disk|peak RSS|open library|export vault/
+const GROWS = /generate|built from nothing|on disk|peak RSS|open library|every note/
 
 const pool = await readTextPool()
 const runs: Awaited<ReturnType<typeof measure>>[] = []

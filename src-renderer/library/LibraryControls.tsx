@@ -23,7 +23,8 @@ export function LibraryControls({ view, onChange }: LibraryControlsProps) {
         type="search"
         className="library-controls__filter"
         aria-label="Filter articles"
-        placeholder="Filter by title, author, site"
+        placeholder="Filter…"
+        title="Filter by title, author, site or file name"
         value={view.filter}
         onChange={(event) => onChange({ ...view, filter: event.target.value })}
       />
