@@ -70,9 +70,13 @@ export async function measureUi(libraryDir: string): Promise<Record<string, numb
     // From the click on a row to its text in the reader; a different article each time.
     const opens: number[] = []
     await page.getByRole('list', { name: 'Articles' }).evaluate((list) => (list.scrollTop = 0))
+    await page.locator('[data-testid="article-row"][aria-posinset="1"]').waitFor()
     for (let n = 0; n < OPENS; n++) {
-      const row = rows.nth(n + 1)
-      const id = await row.getAttribute('data-article-id')
+      // By its id: a row found by its place could be another article once the list re-renders.
+      const id = await page
+        .locator(`[data-testid="article-row"][aria-posinset="${n + 2}"]`)
+        .getAttribute('data-article-id')
+      const row = page.locator(`[data-testid="article-row"][data-article-id="${id}"]`)
       const text = await readFile(join(libraryDir, 'articles', id!, 'text.txt'), 'utf8')
       const opening = text.split('\n')[0]!.slice(0, 40)
       const started = await page.evaluate(() => performance.now())
