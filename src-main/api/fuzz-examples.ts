@@ -22,6 +22,8 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => MethodInput<K> | null } = {
   'articles.list': () => ({}),
   'articles.get': ({ article }) => ({ id: article }),
+  'articles.originalPdf': ({ article }) => ({ id: article }),
+  'articles.pdfTextMap': ({ article }) => ({ id: article }),
   'articles.import': () => ({ files: [{ name: 'fuzz.txt', dataBase64: base64('Fuzzed words, imported.') }] }),
   'articles.importPaths': ({ outside }) => ({ paths: [join(outside, 'fuzz.txt')] }),
   'articles.importablePaths': ({ outside }) => ({ paths: [outside] }),
