@@ -12,6 +12,12 @@ test('a PDF reads as its pages: select on page 2 → an excerpt lit in both view
   reader,
 }) => {
   const pages = new PdfPageView(app)
+  // pdf.js runs under the app's CSP: a refused worker, font, script or fetch shows as a console error.
+  const refused: string[] = []
+  app.page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      refused.push(message.text())
+  })
   await library.importFiles([join(CORPUS_DIR, 'pdf', 'basicapi.pdf')])
   await expect(library.importResult).toContainText('Imported', { timeout: 30_000 })
   await library.open('Basic API Test')
@@ -73,6 +79,8 @@ test('a PDF reads as its pages: select on page 2 → an excerpt lit in both view
     .toBeLessThanOrEqual(scroller.height)
   await pages.zoom.selectOption('width')
   await expect.poll(widthAt).toBeGreaterThan(scroller.width - 60)
+
+  expect(refused).toEqual([])
 
   for (const [width, height] of [
     [1024, 700],

@@ -90,10 +90,11 @@ export function Reader(props: ReaderProps) {
   const [view, setView] = useState<'pages' | 'text'>('pages')
   const pageView = article && hasPageView(article) ? view : null
   const [pagePassage, setPagePassage] = useState<PendingPassage | null>(null)
+  const readPageSelection = useRef<(() => PendingPassage | null) | null>(null)
   const passage = pageView === 'pages' ? pagePassage : textPassage
   /** The selected passage of the article, in whichever view shows it. */
   const selectedSpan = (): TextSpan | null => {
-    if (pageView === 'pages') return pagePassage?.span ?? null
+    if (pageView === 'pages') return readPageSelection.current?.()?.span ?? null
     const body = bodyRef.current
     const page = pageRef.current
     return body && page ? (readPassageSelection(body, page, text)?.span ?? null) : null
@@ -242,11 +243,13 @@ export function Reader(props: ReaderProps) {
           <Suspense fallback={<p className="reader__loading pdf-view__message">Opening the PDF…</p>}>
             <PdfView
               articleId={article.id}
+              title={displayTitle}
               text={text}
               excerpts={excerpts}
               activeId={active.id}
               scrollRequest={active.scrollRequest}
               onPassage={setPagePassage}
+              selectionReaderRef={readPageSelection}
               selectionToolbar={selectionToolbar}
               onMarkClick={onMarkClick}
             />

@@ -1,5 +1,11 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { RenderingCancelledException, TextLayer, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist'
+import {
+  RenderingCancelledException,
+  TextLayer,
+  type PDFDocumentProxy,
+  type PDFPageProxy,
+  type RenderTask,
+} from 'pdfjs-dist'
 import type { PdfPageMap } from '../../../src-main/core/import/pdf-text-map'
 import type { Excerpt } from '../../../src-main/core/records'
 import { tagTextItems } from './pdf-selection'
@@ -55,10 +61,12 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
     let cancelled = false
     let task: RenderTask | null = null
     let textLayer: TextLayer | null = null
+    let proxy: PDFPageProxy | null = null
     const canvas = document.createElement('canvas')
     const container = textRef.current!
     const draw = async () => {
       const page = await doc.getPage(pageNumber)
+      proxy = page
       if (cancelled) return
       const viewport = page.getViewport({ scale })
       setSize({ width: viewport.width / scale, height: viewport.height / scale })
@@ -97,6 +105,8 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       container.replaceChildren()
       setTextDivs(null)
       setMarks([])
+      // pdf.js keeps a page's drawing instructions until told: a page far away holds nothing.
+      proxy?.cleanup()
     }
   }, [doc, pageNumber, scale, rendered])
 

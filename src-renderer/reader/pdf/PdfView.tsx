@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type ReactNode,
+  type RefObject,
 } from 'react'
 import type { Excerpt } from '../../../src-main/core/records'
 import { positionOf } from '../../../src-main/core/import/pdf-text-map'
@@ -22,6 +23,7 @@ import './pdf-view.css'
 
 export interface PdfViewProps {
   articleId: string
+  title: string
   /** The article text (text.txt, as the text view derives it): excerpt offsets index it. */
   text: string
   excerpts: Excerpt[]
@@ -30,6 +32,8 @@ export interface PdfViewProps {
   scrollRequest: number
   /** The selected passage of the pages changed (null: nothing of the article is selected). */
   onPassage(passage: PendingPassage | null): void
+  /** Set to a function that reads the selected passage now (a shortcut cannot wait for onPassage). */
+  selectionReaderRef: RefObject<(() => PendingPassage | null) | null>
   /** The excerpt button for the selected passage (the one last reported by onPassage), or null. */
   selectionToolbar: ReactNode
   onMarkClick(excerptId: string): void
@@ -45,7 +49,7 @@ export default function PdfView(props: PdfViewProps) {
 }
 
 function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
-  const { state, text, excerpts, activeId, scrollRequest, onPassage, onMarkClick } = props
+  const { state, text, excerpts, activeId, scrollRequest, onPassage, selectionReaderRef, onMarkClick } = props
   const { doc, map, firstPageSize, outline } = state
   const scrollerRef = useRef<HTMLDivElement>(null)
   const pagesRef = useRef<HTMLDivElement>(null)
@@ -127,25 +131,29 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
   }, [scale, markScroll, located, map, goToPage])
 
   useEffect(() => {
+    const read = () => {
+      const pages = pagesRef.current
+      const scroller = scrollerRef.current
+      const selection = window.getSelection()
+      const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null
+      const span = pages && range ? spanOfPageRange(pages, range, map, text) : null
+      return span && range && scroller ? placeBy(span, range, scroller) : null
+    }
+    selectionReaderRef.current = read
     let frame = 0
+    // selectionchange fires on every pointer move of a drag; reading it once a frame is enough.
     const update = () => {
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(() => {
-        const pages = pagesRef.current
-        const scroller = scrollerRef.current
-        const selection = window.getSelection()
-        const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null
-        const span = pages && range ? spanOfPageRange(pages, range, map, text) : null
-        onPassage(span && range && scroller ? placeBy(span, range, scroller) : null)
-      })
+      frame = requestAnimationFrame(() => onPassage(read()))
     }
     document.addEventListener('selectionchange', update)
     return () => {
       cancelAnimationFrame(frame)
       document.removeEventListener('selectionchange', update)
+      selectionReaderRef.current = null
       onPassage(null)
     }
-  }, [map, text, onPassage])
+  }, [map, text, onPassage, selectionReaderRef])
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return
@@ -180,6 +188,7 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
         aria-label="PDF pages"
         onScroll={onScroll}
       >
+        <h1 className="pdf-view__title">{props.title}</h1>
         <div ref={pagesRef} className="pdf-view__pages">
           {scale > 0 &&
             pageNumbers.map((page) => (
