@@ -65,6 +65,17 @@ test('a PDF reads as its pages: select on page 2 → an excerpt lit in both view
   await expect(pages.pageInput).toHaveValue('2')
   await expect(pages.marksOn(2).first()).toBeInViewport()
 
+  // The shortcut works on a selection in the pages too.
+  await pages.select(2, 'Chapter 1')
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(3)
+  await expect(reader.excerptItem('Chapter 1').getByTestId('excerpt-page')).toHaveText('Page 2')
+
+  // The PDF's outline leads to its pages.
+  await pages.root.getByText('Contents').click()
+  await pages.page.getByTestId('pdf-outline').getByRole('button', { name: 'Paragraph 1.1' }).click()
+  await expect(pages.pageInput).toHaveValue('3')
+
   // Zoom: a percentage sizes the page to print size times it (A4: 595.28 points, 96 CSS pixels an
   // inch); fit page shows a whole page.
   const widthAt = async () => (await pages.pageElement(1).boundingBox())!.width
@@ -89,7 +100,8 @@ test('a PDF reads as its pages: select on page 2 → an excerpt lit in both view
     await app.page.setViewportSize({ width, height })
     // The excerpt's highlight in view, as the margin shows it.
     await item.getByTestId('excerpt-quote').click()
-    await expect(pages.marksOn(2).first()).toBeInViewport()
+    const id = (await item.getAttribute('data-excerpt-id'))!
+    await expect(pages.marksOn(2).and(app.page.locator(`[data-excerpt-id="${id}"]`))).toBeInViewport()
     await app.page.screenshot({ path: test.info().outputPath(`pdf-page-view-${width}.png`) })
     if (SCREENSHOTS) await app.page.screenshot({ path: join(SCREENSHOTS, `pdf-page-view-${width}.png`) })
   }
