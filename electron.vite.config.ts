@@ -1,4 +1,6 @@
-import { resolve } from 'node:path'
+import { createReadStream, readdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
@@ -12,6 +14,40 @@ function devScriptPolicy(): Plugin {
     name: 'commonplace:dev-script-policy',
     apply: 'serve',
     transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  }
+}
+
+/** pdf.js data the page view loads at run time: CMaps, standard fonts, ICC profiles, decoders without wasm. */
+const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+const PDFJS_DATA = ['cmaps', 'standard_fonts', 'iccs', 'wasm']
+const isPdfjsData = (folder: string, file: string) =>
+  folder !== 'wasm' || file.endsWith('_nowasm_fallback.js')
+
+/**
+ * Serves pdf.js's data from the app itself under `pdfjs/` (the CSP allows no remote loads): copied into
+ * the build, answered from node_modules by the dev server.
+ */
+function pdfjsData(): Plugin {
+  return {
+    name: 'commonplace:pdfjs-data',
+    generateBundle() {
+      for (const folder of PDFJS_DATA) {
+        for (const file of readdirSync(join(PDFJS_ROOT, folder))) {
+          if (!isPdfjsData(folder, file)) continue
+          const source = readFileSync(join(PDFJS_ROOT, folder, file))
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${folder}/${file}`, source })
+        }
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/pdfjs/', (request, response, next) => {
+        const [folder, file] = (request.url ?? '').replace(/^\//, '').split('?')[0]!.split('/')
+        if (!folder || !file || !PDFJS_DATA.includes(folder) || !isPdfjsData(folder, file)) return next()
+        if (!readdirSync(join(PDFJS_ROOT, folder)).includes(file)) return next()
+        if (file.endsWith('.js')) response.setHeader('Content-Type', 'text/javascript')
+        createReadStream(join(PDFJS_ROOT, folder, file)).pipe(response)
+      })
+    },
   }
 }
 
@@ -46,7 +82,7 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     base: './',
-    plugins: [react(), devScriptPolicy()],
+    plugins: [react(), devScriptPolicy(), pdfjsData()],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } },

@@ -12,6 +12,7 @@ import { CommonplaceError } from '../core/errors'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { PathPolicy, PathUse } from './path-policy'
+import { PdfTextMapSchema, pdfTextMapOf, readOriginalPdf } from '../core/pdf-pages'
 
 // The importers (jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
 // with the API: listing and reading never pay for them.
@@ -91,6 +92,21 @@ export const articleMethods = {
     input: z.object({ id: ArticleId }),
     output: ArticleWithBody,
     handler: ({ store }, { id }) => getArticle(store, id),
+  }),
+  'articles.originalPdf': method({
+    summary: 'The PDF file a PDF article was imported from, byte for byte (base64), for the page view.',
+    input: z.object({ id: ArticleId }),
+    output: z.object({ dataBase64: z.string() }),
+    handler: async ({ store }, { id }) => ({
+      dataBase64: Buffer.from(await readOriginalPdf(store, id)).toString('base64'),
+    }),
+  }),
+  'articles.pdfTextMap': method({
+    summary:
+      "Where each character of a PDF article's text is among the PDF's text items, page by page (made and saved on first use for older articles).",
+    input: z.object({ id: ArticleId }),
+    output: PdfTextMapSchema,
+    handler: ({ store }, { id }) => pdfTextMapOf(store, id),
   }),
   'articles.import': method({
     summary: 'Imports files sent with their contents (browser file chooser, drag and drop).',

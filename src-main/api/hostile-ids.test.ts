@@ -38,6 +38,8 @@ describe('ids from API calls', () => {
       const before = await readdir(join(dir, 'library'), { recursive: true })
       const calls: [string, unknown][] = [
         ['articles.get', { id }],
+        ['articles.originalPdf', { id }],
+        ['articles.pdfTextMap', { id }],
         ['articles.delete', { id }],
         ['articles.rename', { id, title: 'x' }],
         ['excerpts.delete', { id }],

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
 import { useConfirm } from '../ui/confirm'
 import { countOf } from '../ui/format'
@@ -11,7 +11,8 @@ import { formatDate, formatWordCount } from '../ui/format'
 import { sanitizeArticleHtml } from './sanitize-article'
 import { locateSpan } from './text-offsets'
 import { useArticle, type ArticleWithBody } from './use-article'
-import { readPassageSelection, usePassageSelection } from './use-passage-selection'
+import { readPassageSelection, usePassageSelection, type PendingPassage } from './use-passage-selection'
+import type { TextSpan } from './text-offsets'
 import { ArticleBody } from './ArticleBody'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
@@ -21,6 +22,9 @@ import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
 import { ArticleTags } from '../tags/ArticleTags'
 import './reader.css'
 import './excerpts.css'
+
+// pdf.js loads with the first PDF shown as pages, not with the app.
+const PdfView = lazy(() => import('./pdf/PdfView'))
 
 /** A request to show one excerpt's passage; a new object each time, so the same excerpt can be asked for twice. */
 export interface ExcerptFocus {
@@ -81,7 +85,20 @@ export function Reader(props: ReaderProps) {
   )
   const citing = useMemo(() => citingNotes(excerpts, notes ?? []), [excerpts, notes])
   const citingArticle = useMemo(() => new Set([...citing.values()].flat().map((note) => note.id)), [citing])
-  const passage = usePassageSelection(bodyRef, pageRef, text)
+  const textPassage = usePassageSelection(bodyRef, pageRef, text)
+  // A PDF with a text layer opens as its pages; the reflowed text is a toggle away.
+  const [view, setView] = useState<'pages' | 'text'>('pages')
+  const pageView = article && hasPageView(article) ? view : null
+  const [pagePassage, setPagePassage] = useState<PendingPassage | null>(null)
+  const readPageSelection = useRef<(() => PendingPassage | null) | null>(null)
+  const passage = pageView === 'pages' ? pagePassage : textPassage
+  /** The selected passage of the article, in whichever view shows it. */
+  const selectedSpan = (): TextSpan | null => {
+    if (pageView === 'pages') return readPageSelection.current?.()?.span ?? null
+    const body = bodyRef.current
+    const page = pageRef.current
+    return body && page ? (readPassageSelection(body, page, text)?.span ?? null) : null
+  }
   const displayTitle = title ?? article?.title ?? ''
 
   // Coming from a note whose excerpt was deleted since: the article opens, and the user is told why nothing is lit.
@@ -106,13 +123,10 @@ export function Reader(props: ReaderProps) {
   })
 
   const makeExcerpt = async (intoNote: boolean) => {
-    const body = bodyRef.current
-    const page = pageRef.current
-    if (!body || !page || !article || busy) return
-    const selected = readPassageSelection(body, page, text)
-    if (!selected) return
+    const span = selectedSpan()
+    if (!span || !article || busy) return
     setBusy(true)
-    const created = await createExcerpt(selected.span)
+    const created = await createExcerpt(span)
     setBusy(false)
     if (!created) return
     window.getSelection()?.removeAllRanges()
@@ -121,9 +135,7 @@ export function Reader(props: ReaderProps) {
 
   const onShortcut = useEffectEvent((event: KeyboardEvent) => {
     if (event.key.toLowerCase() !== 'e' || !(event.ctrlKey || event.metaKey) || event.altKey) return
-    const body = bodyRef.current
-    const page = pageRef.current
-    if (!body || !page || !readPassageSelection(body, page, text)) return
+    if (!selectedSpan()) return
     event.preventDefault()
     void makeExcerpt(event.shiftKey)
   })
@@ -135,9 +147,7 @@ export function Reader(props: ReaderProps) {
 
   // Moves an excerpt onto the selected passage: a resize, or the repair of an orphan.
   const moveToSelection = async (excerpt: Excerpt) => {
-    const body = bodyRef.current
-    const page = pageRef.current
-    const selected = body && page ? readPassageSelection(body, page, text) : null
+    const selected = selectedSpan()
     if (!selected) {
       setActive((a) => ({ ...a, id: excerpt.id }))
       notifier.show({
@@ -147,7 +157,7 @@ export function Reader(props: ReaderProps) {
       })
       return
     }
-    if (await reattachExcerpt(excerpt.id, selected.span)) {
+    if (await reattachExcerpt(excerpt.id, selected)) {
       window.getSelection()?.removeAllRanges()
       setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
     }
@@ -188,10 +198,36 @@ export function Reader(props: ReaderProps) {
       ?.scrollIntoView({ block: 'nearest' })
   }
 
+  const selectionToolbar = passage && (
+    <SelectionToolbar
+      passage={passage}
+      noteOpen={noteOpen}
+      busy={busy}
+      onExcerpt={() => void makeExcerpt(false)}
+      onExcerptToNote={() => void makeExcerpt(true)}
+      resizeLabel={
+        activeExcerpt ? (activeExcerpt.state === 'orphaned' ? 'Re-attach excerpt' : 'Resize excerpt') : null
+      }
+      onResize={() => activeExcerpt && void moveToSelection(activeExcerpt)}
+    />
+  )
+
   return (
     <section className="pane reader" data-testid="reader" aria-label="Article">
       <div className="pane__toolbar">
         <span className="pane__label">Reading</span>
+        {pageView && (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            data-testid="reader-view-toggle"
+            aria-pressed={pageView === 'text'}
+            title={pageView === 'pages' ? 'Read the text reflowed in a column' : 'Read the pages as printed'}
+            onClick={() => setView(pageView === 'pages' ? 'text' : 'pages')}
+          >
+            {pageView === 'pages' ? 'Text view' : 'Page view'}
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -203,72 +239,73 @@ export function Reader(props: ReaderProps) {
         </button>
       </div>
       <div className="reader__layout">
-        <div className="reader__scroller">
-          <div className="reader__page" ref={pageRef}>
-            {failure ? (
-              <p className="reader__failure">This article could not be opened: {failure}</p>
-            ) : !article || !template ? (
-              <p className="reader__loading">Opening…</p>
-            ) : (
-              <>
-                <header className="reader__header">
-                  <h1 className="reader__title">{displayTitle}</h1>
-                  <p className="reader__meta">{metaLine(article)}</p>
-                  <p className="reader__cited" data-testid="article-citations">
-                    {citingArticle.size === 0
-                      ? 'Not cited in any note yet'
-                      : `Cited in ${countOf(citingArticle.size, 'note')}`}
-                  </p>
-                  <ArticleTags
-                    articleId={article.id}
-                    tags={article.tags}
-                    onChanged={props.onArticlesChanged}
-                  />
-                  {newerCopy && (
-                    <NewerCopyBanner copy={newerCopy} onUpdate={() => takeNewerCopy(newerCopy)} />
-                  )}
-                  <div className="reader__header-actions">
-                    <UpdateArticleButton onUpdate={updateArticle} />
-                  </div>
-                  {article.notices.map((notice) => (
-                    <p key={notice} className="reader__notice">
-                      {notice}
+        {article && pageView === 'pages' ? (
+          <Suspense fallback={<p className="reader__loading pdf-view__message">Opening the PDF…</p>}>
+            <PdfView
+              articleId={article.id}
+              title={displayTitle}
+              text={text}
+              excerpts={excerpts}
+              activeId={active.id}
+              scrollRequest={active.scrollRequest}
+              onPassage={setPagePassage}
+              selectionReaderRef={readPageSelection}
+              selectionToolbar={selectionToolbar}
+              onMarkClick={onMarkClick}
+            />
+          </Suspense>
+        ) : (
+          <div className="reader__scroller">
+            <div className="reader__page" ref={pageRef}>
+              {failure ? (
+                <p className="reader__failure">This article could not be opened: {failure}</p>
+              ) : !article || !template ? (
+                <p className="reader__loading">Opening…</p>
+              ) : (
+                <>
+                  <header className="reader__header">
+                    <h1 className="reader__title">{displayTitle}</h1>
+                    <p className="reader__meta">{metaLine(article)}</p>
+                    <p className="reader__cited" data-testid="article-citations">
+                      {citingArticle.size === 0
+                        ? 'Not cited in any note yet'
+                        : `Cited in ${countOf(citingArticle.size, 'note')}`}
                     </p>
-                  ))}
-                </header>
-                <ArticleBody
-                  bodyRef={bodyRef}
-                  template={template}
-                  text={text}
-                  importedTitle={article.title}
-                  excerpts={excerpts}
-                  activeId={active.id}
-                  scrollRequest={active.scrollRequest}
-                  lang={article.lang}
-                  dir={article.dir}
-                  onMarkClick={onMarkClick}
-                />
-              </>
-            )}
-            {passage && (
-              <SelectionToolbar
-                passage={passage}
-                noteOpen={noteOpen}
-                busy={busy}
-                onExcerpt={() => void makeExcerpt(false)}
-                onExcerptToNote={() => void makeExcerpt(true)}
-                resizeLabel={
-                  activeExcerpt
-                    ? activeExcerpt.state === 'orphaned'
-                      ? 'Re-attach excerpt'
-                      : 'Resize excerpt'
-                    : null
-                }
-                onResize={() => activeExcerpt && void moveToSelection(activeExcerpt)}
-              />
-            )}
+                    <ArticleTags
+                      articleId={article.id}
+                      tags={article.tags}
+                      onChanged={props.onArticlesChanged}
+                    />
+                    {newerCopy && (
+                      <NewerCopyBanner copy={newerCopy} onUpdate={() => takeNewerCopy(newerCopy)} />
+                    )}
+                    <div className="reader__header-actions">
+                      <UpdateArticleButton onUpdate={updateArticle} />
+                    </div>
+                    {article.notices.map((notice) => (
+                      <p key={notice} className="reader__notice">
+                        {notice}
+                      </p>
+                    ))}
+                  </header>
+                  <ArticleBody
+                    bodyRef={bodyRef}
+                    template={template}
+                    text={text}
+                    importedTitle={article.title}
+                    excerpts={excerpts}
+                    activeId={active.id}
+                    scrollRequest={active.scrollRequest}
+                    lang={article.lang}
+                    dir={article.dir}
+                    onMarkClick={onMarkClick}
+                  />
+                </>
+              )}
+              {selectionToolbar}
+            </div>
           </div>
-        </div>
+        )}
         {article && (
           <ExcerptList
             excerpts={excerpts}
@@ -287,6 +324,16 @@ export function Reader(props: ReaderProps) {
         )}
       </div>
     </section>
+  )
+}
+
+/**
+ * A PDF that has a text layer has a page view. A PDF without one (a scan) is recognised by its bytes
+ * (import-files.ts) and is shown only as the importer's explanation, in the text view.
+ */
+function hasPageView(article: Article): boolean {
+  return (
+    article.format === 'pdf' && article.originalFile !== null && !article.contentHash.startsWith('bytes-')
   )
 }
 

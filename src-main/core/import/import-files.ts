@@ -11,6 +11,8 @@ import { readDocument } from './read-document'
 import { fetchForImport } from './url'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits'
 import { CommonplaceError } from '../errors'
+import { pdfTextMapBody } from '../pdf-pages'
+import { buildPdfTextMap } from './pdf-text-map'
 
 export { MAX_IMPORT_BYTES }
 
@@ -162,6 +164,10 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
           { path: `articles/${id}/content.html`, content: body.html },
           { path: `articles/${id}/text.txt`, content: body.text },
           { path: `articles/${id}/${article.originalFile}`, content: source.bytes },
+          // The page view's map from the text to the PDF's text items (core/pdf-pages.ts).
+          ...(document.pdfItems
+            ? [pdfTextMapBody(id, buildPdfTextMap(body.text, document.pdfItems, contentHash))]
+            : []),
         ],
       }
     })

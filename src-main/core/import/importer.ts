@@ -27,6 +27,8 @@ export interface ImportedDocument {
    * bytes rather than by the text.
    */
   identifiedByBytes?: boolean
+  /** PDF only: each page's text item strings, as pdf.js's text layer lists them (import/pdf-text-map.ts). */
+  pdfItems?: string[][]
   /** The document's own address (a saved page's canonical URL), used when the source has none. */
   sourceUrl?: string | null
 }

@@ -91,6 +91,7 @@ export function pdfDocument(content: PdfContent, fileName: string): ImportedDocu
     lang: usableInfo(content.info.language),
     description: usableInfo(content.info.subject),
     notices,
+    pdfItems: hasText ? content.pages.map((items) => (items ?? []).map((item) => item.str)) : undefined,
   }
 }
 
