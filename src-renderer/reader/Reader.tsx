@@ -6,7 +6,9 @@ import type { CitingNote } from './ExcerptItem'
 import type { ExcerptSource } from '../editor/NoteEditor'
 import { articleTextOf } from '../../src-main/core/import/article-text'
 import { useNotifier } from '../ui/notices'
-import { CloseIcon } from '../ui/icons'
+import { CloseIcon, FocusIcon } from '../ui/icons'
+import { useLocalFlag } from '../layout/use-local-flag'
+import { focusShortcutLabel } from '../layout/shortcuts'
 import { formatDate, formatWordCount } from '../ui/format'
 import { sanitizeArticleHtml } from './sanitize-article'
 import { locateSpan } from './text-offsets'
@@ -43,6 +45,9 @@ export interface ReaderProps {
   onArticlesChanged(): void
   onInsertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
   onClose(): void
+  /** Focus mode: the text alone, the excerpt margin and the other panes hidden. */
+  focusMode: boolean
+  onToggleFocusMode(): void
 }
 
 /** The reading view: the article in a reading column, its excerpts highlighted and listed. */
@@ -64,11 +69,17 @@ export function Reader(props: ReaderProps) {
   const bodyRef = useRef<HTMLDivElement>(null)
   const pageRef = useRef<HTMLDivElement>(null)
   const [busy, setBusy] = useState(false)
+  // Where the reader is too narrow for the margin beside the text, the margin is a drawer over it: closed
+  // until asked for, opened when an excerpt is made or shown (the user is working with the margin then).
+  const [drawerOpen, setDrawerOpen] = useLocalFlag('commonplace:excerpt-drawer', false)
   const [active, setActive] = useState({ id: focus?.excerptId ?? null, scrollRequest: focus ? 1 : 0 })
   const [seenFocus, setSeenFocus] = useState(focus)
   if (focus !== seenFocus) {
     setSeenFocus(focus)
-    if (focus) setActive((a) => ({ id: focus.excerptId, scrollRequest: a.scrollRequest + 1 }))
+    if (focus) {
+      setActive((a) => ({ id: focus.excerptId, scrollRequest: a.scrollRequest + 1 }))
+      setDrawerOpen(true)
+    }
   }
 
   const template = useMemo(() => (article ? sanitizeArticleHtml(article.html) : null), [article])
@@ -115,6 +126,7 @@ export function Reader(props: ReaderProps) {
     const created = await createExcerpt(selected.span)
     setBusy(false)
     if (!created) return
+    setDrawerOpen(true)
     window.getSelection()?.removeAllRanges()
     if (intoNote && noteOpen) onInsertExcerpt(created, source(article))
   }
@@ -183,15 +195,43 @@ export function Reader(props: ReaderProps) {
     setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
   const onMarkClick = (excerptId: string) => {
     setActive((a) => ({ ...a, id: excerptId }))
+    setDrawerOpen(true)
     document
       .querySelector(`[data-testid="excerpt-item"][data-excerpt-id="${CSS.escape(excerptId)}"]`)
       ?.scrollIntoView({ block: 'nearest' })
   }
 
   return (
-    <section className="pane reader" data-testid="reader" aria-label="Article">
+    <section
+      className={`pane reader ${drawerOpen ? '' : 'reader--drawer-closed'} ${props.focusMode ? 'reader--focus' : ''}`}
+      data-testid="reader"
+      aria-label="Article"
+    >
       <div className="pane__toolbar">
         <span className="pane__label">Reading</span>
+        {article && !props.focusMode && (
+          <button
+            type="button"
+            className="button button--small reader__drawer-toggle"
+            data-testid="excerpt-drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="excerpt-margin"
+            onClick={() => setDrawerOpen((open) => !open)}
+          >
+            Excerpts {excerpts.length}
+          </button>
+        )}
+        <button
+          type="button"
+          className={`icon-button ${props.focusMode ? 'icon-button--on' : ''}`}
+          data-testid="focus-mode"
+          aria-pressed={props.focusMode}
+          aria-label={`Focus mode (${focusShortcutLabel()})`}
+          title={`${props.focusMode ? 'Leave' : 'Enter'} focus mode (${focusShortcutLabel()})`}
+          onClick={props.onToggleFocusMode}
+        >
+          <FocusIcon />
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -269,7 +309,7 @@ export function Reader(props: ReaderProps) {
             )}
           </div>
         </div>
-        {article && (
+        {article && !props.focusMode && (
           <ExcerptList
             excerpts={excerpts}
             activeId={active.id}
