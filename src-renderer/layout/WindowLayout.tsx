@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import {
   Group,
   Panel,
@@ -9,6 +9,7 @@ import {
 } from 'react-resizable-panels'
 import { SidebarIcon } from '../ui/icons'
 import { isSidebarShortcut, sidebarShortcutLabel } from './shortcuts'
+import { useShortcut } from './use-shortcut'
 import './window-layout.css'
 
 /** Props of the window's frame. */
@@ -54,16 +55,7 @@ export function WindowLayout({ sidebar, children, focusMode }: WindowLayoutProps
     if (!isCollapsed) saveExpandedWidth(size.inPixels)
   }
 
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (!isSidebarShortcut(event)) return
-    event.preventDefault()
-    toggle()
-  })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onKey(event)
-    document.addEventListener('keydown', listener)
-    return () => document.removeEventListener('keydown', listener)
-  }, [])
+  useShortcut(isSidebarShortcut, toggle)
 
   const label = `${collapsed ? 'Show' : 'Hide'} the library (${sidebarShortcutLabel()})`
   return (

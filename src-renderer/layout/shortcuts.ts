@@ -20,3 +20,12 @@ export function isFocusShortcut(event: KeyboardEvent): boolean {
 export function focusShortcutLabel(): string {
   return isMac() ? '⇧⌘↩' : 'Ctrl+Shift+Enter'
 }
+
+/** Ctrl/Cmd+, opens Settings (the usual place on every platform). */
+export function isSettingsShortcut(event: KeyboardEvent): boolean {
+  return primary(event) && !event.shiftKey && event.key === ','
+}
+
+export function settingsShortcutLabel(): string {
+  return isMac() ? '⌘,' : 'Ctrl+,'
+}

@@ -15,6 +15,7 @@ import { locateSpan } from './text-offsets'
 import { useArticle, type ArticleWithBody } from './use-article'
 import { readPassageSelection, usePassageSelection } from './use-passage-selection'
 import { ArticleBody } from './ArticleBody'
+import { loadAllRemoteImages, remoteImageCount } from './remote-images'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -86,6 +87,7 @@ export function Reader(props: ReaderProps) {
   // The text as this page sees it; excerpt offsets are read and made against exactly this.
   const text = useMemo(() => (template ? articleTextOf(template) : ''), [template])
   const pages = useMemo(() => (template ? pageStartsOf(template) : []), [template])
+  const remoteImages = useMemo(() => (template ? remoteImageCount(template) : 0), [template])
   const missing = useMemo(
     () => new Set(excerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
     [excerpts, text],
@@ -269,6 +271,17 @@ export function Reader(props: ReaderProps) {
                   )}
                   <div className="reader__header-actions">
                     <UpdateArticleButton onUpdate={updateArticle} />
+                    {remoteImages > 1 && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        data-testid="load-all-images"
+                        title="Ask for every image of this article from the sites they are on"
+                        onClick={() => bodyRef.current && loadAllRemoteImages(bodyRef.current)}
+                      >
+                        Load all {remoteImages} images
+                      </button>
+                    )}
                   </div>
                   {article.notices.map((notice) => (
                     <p key={notice} className="reader__notice">

@@ -112,3 +112,14 @@ export function FocusIcon() {
     </Icon>
   )
 }
+
+/** Sliders: settings. */
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <path d="M3 4.5h6M12 4.5h1M3 11.5h1M7 11.5h6" />
+      <circle cx="10.5" cy="4.5" r="1.5" />
+      <circle cx="5.5" cy="11.5" r="1.5" />
+    </Icon>
+  )
+}
