@@ -10,6 +10,7 @@ import { useLibrary } from './library/use-library'
 import { useFileDrop } from './library/use-file-drop'
 import { localFile } from './library/import-queue'
 import { LibraryList } from './library/LibraryList'
+import { ImportProgress } from './library/ImportProgress'
 import { EmptyLibrary } from './library/EmptyLibrary'
 import { ImportInput } from './library/ImportInput'
 import { LibraryOverview } from './library/LibraryOverview'
@@ -28,6 +29,7 @@ import { matchedWords, type SearchHit } from './search/use-search'
 import { flashWhenShown } from './search/flash-match'
 import { WindowLayout } from './layout/WindowLayout'
 import { WorkspacePanes } from './layout/WorkspacePanes'
+import { SidebarSplit } from './layout/SidebarSplit'
 import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
 import { SettingsDialog } from './settings/SettingsDialog'
@@ -242,62 +244,67 @@ export function App() {
               </div>
               <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
               {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
-              <section className="sidebar__section" aria-labelledby="library-heading" hidden={searching}>
-                <div className="sidebar__heading">
-                  <h2 id="library-heading">Library</h2>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label="Add articles from files"
-                    title="Import files into the library"
-                    disabled={library.importing}
-                    onClick={() => fileInputRef.current?.click()}
-                  >
-                    <ImportIcon />
-                  </button>
-                </div>
-                <LibraryList
-                  library={library}
-                  openArticleId={openArticleId}
-                  onOpen={(articleId) => openArticleAt(articleId, null)}
-                  onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
-                  tagFilter={activeTag}
-                />
-              </section>
-              <section className="sidebar__section" aria-labelledby="notes-heading" hidden={searching}>
-                <div className="sidebar__heading">
-                  <h2 id="notes-heading">Notes</h2>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    data-testid="new-note"
-                    onClick={() => void newNote()}
-                  >
-                    <PlusIcon /> New note
-                  </button>
-                </div>
-                <NoteList
-                  notes={notes.notes}
-                  openNoteId={openNoteId}
-                  onOpen={(noteId) => void switchToNote(noteId)}
-                  onDelete={(note) => void deleteNote(note)}
-                  tagFilter={activeTag}
-                />
-              </section>
-              <section
-                className="sidebar__section sidebar__section--tags"
-                aria-labelledby="tags-heading"
+              <SidebarSplit
                 hidden={searching}
-              >
-                <div className="sidebar__heading">
-                  <h2 id="tags-heading">Tags</h2>
-                </div>
-                <TagList
-                  counts={tags}
-                  active={activeTag}
-                  onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
-                />
-              </section>
+                library={
+                  <section className="sidebar__section" aria-labelledby="library-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="library-heading">Library</h2>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label="Add articles from files"
+                        title="Import files into the library"
+                        disabled={library.importing}
+                        onClick={() => fileInputRef.current?.click()}
+                      >
+                        <ImportIcon />
+                      </button>
+                    </div>
+                    <LibraryList
+                      library={library}
+                      openArticleId={openArticleId}
+                      onOpen={(articleId) => openArticleAt(articleId, null)}
+                      onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
+                      tagFilter={activeTag}
+                    />
+                  </section>
+                }
+                notes={
+                  <section className="sidebar__section" aria-labelledby="notes-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="notes-heading">Notes</h2>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        data-testid="new-note"
+                        onClick={() => void newNote()}
+                      >
+                        <PlusIcon /> New note
+                      </button>
+                    </div>
+                    <NoteList
+                      notes={notes.notes}
+                      openNoteId={openNoteId}
+                      onOpen={(noteId) => void switchToNote(noteId)}
+                      onDelete={(note) => void deleteNote(note)}
+                      tagFilter={activeTag}
+                    />
+                  </section>
+                }
+                tags={
+                  <section className="sidebar__section sidebar__section--tags" aria-labelledby="tags-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="tags-heading">Tags</h2>
+                    </div>
+                    <TagList
+                      counts={tags}
+                      active={activeTag}
+                      onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
+                    />
+                  </section>
+                }
+              />
             </aside>
           }
         >
@@ -354,6 +361,7 @@ export function App() {
               <LibraryOverview articleCount={library.articles.length} noteCount={notes.notes?.length ?? 0} />
             )}
           </main>
+          <ImportProgress />
         </WindowLayout>
 
         <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} state={librarySettings} />
