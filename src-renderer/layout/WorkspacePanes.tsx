@@ -29,7 +29,7 @@ export function WorkspacePanes({ reader, note }: WorkspacePanesProps) {
           id="reader-panel"
           className="workspace-panes__pane"
           minSize="300px"
-          defaultSize="60%"
+          defaultSize="62%"
         >
           {reader}
         </Panel>
@@ -43,7 +43,7 @@ export function WorkspacePanes({ reader, note }: WorkspacePanesProps) {
         />
       )}
       {note && (
-        <Panel key="note" id="note-panel" className="workspace-panes__pane" minSize="300px" defaultSize="40%">
+        <Panel key="note" id="note-panel" className="workspace-panes__pane" minSize="300px" defaultSize="38%">
           {note}
         </Panel>
       )}
