@@ -111,3 +111,24 @@ test('a saved page’s row names its site and author on one line, not the file i
   await expect(meta).toContainText('The Field Journal · Ada Byron')
   await expect(row).not.toContainText('source.html')
 })
+
+test('a failed link import’s error is shown whole in the sidebar, not cut off', async ({ app, library }) => {
+  await app.page.setViewportSize({ width: 1024, height: 700 })
+  await library.importUrl(
+    'http://127.0.0.1:9/a-page-that-is-not-there-with-a-long-address/and-more/index.html',
+  )
+  await expect(library.urlStatus).toHaveClass(/failed/, { timeout: 30_000 })
+  const status = await library.urlStatus.evaluate((element) => {
+    const box = element.getBoundingClientRect()
+    const sidebar = element.closest('aside')!.getBoundingClientRect()
+    return {
+      inside: box.left >= sidebar.left && box.right <= sidebar.right,
+      clipped: element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight,
+      text: element.textContent ?? '',
+    }
+  })
+  expect(status.text.length).toBeGreaterThan(20)
+  expect(status).toMatchObject({ inside: true, clipped: false })
+  await library.urlStatus.scrollIntoViewIfNeeded()
+  await expect(library.urlStatus).toBeInViewport({ ratio: 1 })
+})
