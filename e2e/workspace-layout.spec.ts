@@ -99,3 +99,36 @@ test('focus mode shows only the text; Escape brings the panes back', async ({
   await expect(workspace.sidebar).toBeVisible()
   await expect(workspace.notePane).toBeVisible()
 })
+
+test('the excerpt margin sits beside the text when the reader has room, else is a drawer that stays as left', async ({
+  app,
+  library,
+  reader,
+  notes,
+}) => {
+  const workspace = new WorkspacePage(app)
+  const margin = reader.root.locator('#excerpt-margin')
+  const toggle = reader.root.getByTestId('excerpt-drawer-toggle')
+
+  await app.page.setViewportSize({ width: 1440, height: 900 })
+  await articleAndNote(library, reader, notes)
+  await expect(margin).toBeVisible()
+  await expect(toggle).toBeHidden()
+  const text = (await reader.root.locator('.reader-body').boundingBox())!
+  expect((await margin.boundingBox())!.x).toBeGreaterThanOrEqual(text.x + text.width)
+
+  await app.page.setViewportSize({ width: 1024, height: 700 })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(margin).toBeHidden()
+  await toggle.click()
+  await expect(margin).toBeVisible()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+
+  await app.reload()
+  await library.open(SAMPLE_TITLE)
+  await notes.open('Untitled note')
+  await expect(workspace.notePane).toBeVisible()
+  await expect(margin).toBeVisible()
+  await toggle.click()
+  await expect(margin).toBeHidden()
+})
