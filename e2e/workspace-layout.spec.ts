@@ -78,6 +78,13 @@ test('panes resize by mouse and keyboard, the sidebar collapses, and both surviv
   await workspace.sidebarToggle.click()
   await workspace.expectSidebarCollapsed(false)
   await expect.poll(() => workspace.widthOf(workspace.sidebar)).toBeCloseTo(sidebarWidth, -1)
+
+  // Searching from the keyboard opens a collapsed sidebar to its search box.
+  await app.page.keyboard.press('ControlOrMeta+\\')
+  await workspace.expectSidebarCollapsed(true)
+  await app.page.keyboard.press('ControlOrMeta+Shift+F')
+  await workspace.expectSidebarCollapsed(false)
+  await expect(app.page.getByTestId('search-input')).toBeFocused()
 })
 
 test('focus mode shows only the text; Escape brings the panes back', async ({

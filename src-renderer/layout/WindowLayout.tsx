@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import {
   Group,
   Panel,
@@ -8,7 +9,7 @@ import {
   type PanelSize,
 } from 'react-resizable-panels'
 import { SidebarIcon } from '../ui/icons'
-import { isSidebarShortcut, sidebarShortcutLabel } from './shortcuts'
+import { isSearchShortcut, isSidebarShortcut, sidebarShortcutLabel } from './shortcuts'
 import { useShortcut } from './use-shortcut'
 import './window-layout.css'
 
@@ -56,6 +57,22 @@ export function WindowLayout({ sidebar, children, focusMode }: WindowLayoutProps
   }
 
   useShortcut(isSidebarShortcut, toggle)
+
+  // The search shortcut opens a collapsed sidebar first (in the capture phase, and at once), so that the
+  // search box it focuses (search/SearchPanel.tsx) is there to take the focus.
+  const onSearchKey = useEffectEvent((event: KeyboardEvent) => {
+    const panel = sidebarRef.current
+    if (!isSearchShortcut(event) || !panel?.isCollapsed()) return
+    flushSync(() => {
+      toggle()
+      setCollapsed(false)
+    })
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onSearchKey(event)
+    document.addEventListener('keydown', listener, { capture: true })
+    return () => document.removeEventListener('keydown', listener, { capture: true })
+  }, [])
 
   const label = `${collapsed ? 'Show' : 'Hide'} the library (${sidebarShortcutLabel()})`
   return (

@@ -29,3 +29,8 @@ export function isSettingsShortcut(event: KeyboardEvent): boolean {
 export function settingsShortcutLabel(): string {
   return isMac() ? '⌘,' : 'Ctrl+,'
 }
+
+/** Ctrl/Cmd+Shift+F focuses the search box (search/SearchPanel.tsx answers it; the layout opens the sidebar). */
+export function isSearchShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'f'
+}
