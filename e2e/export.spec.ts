@@ -6,6 +6,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { grantFolder, VaultExportPage } from './pages/vault-export-page'
+import { SettingsPage } from './pages/settings-page'
 import type { AppUnderTest } from './fixtures'
 
 const SAMPLE = SAMPLE_ARTICLE
@@ -159,17 +160,22 @@ test('Export library as vault… writes the vault from the app and names a file 
   )
   expect(await readFile(join(out, 'notes', 'Dialog note.md'), 'utf8')).toBe('# Mine now\n')
 
-  // The styles chosen are the library's export settings: kept for the next export of any kind.
-  await dialog.getByLabel('Citations').selectOption('footnotes')
-  await dialog.getByLabel('Note links').selectOption('markdown')
-  await dialog.getByRole('button', { name: 'Close' }).click()
+  // The styles are the library's export settings, chosen in Settings (the dialog links there), and
+  // kept for the next export of any kind.
+  await dialog.getByRole('button', { name: 'Change in Settings' }).click()
   await expect(dialog).toBeHidden()
+  const settings = new SettingsPage(app)
+  await settings.waitUntilShown()
+  await settings.choose('Citations', 'footnotes')
+  await settings.choose('Note links', 'markdown')
   await expect
-    .poll(() => callApi(page, 'library.settings', {}))
-    .toEqual({ export: { citations: 'footnotes', links: 'markdown' } })
+    .poll(async () => ((await callApi(page, 'library.settings', {})) as { export: unknown }).export)
+    .toEqual({ citations: 'footnotes', links: 'markdown' })
+  await settings.close()
   await page.getByTestId('export-vault').click()
-  await expect(dialog.getByLabel('Citations')).toHaveValue('footnotes')
-  await expect(dialog.getByLabel('Note links')).toHaveValue('markdown')
+  await expect(dialog.getByTestId('vault-export-styles')).toContainText(
+    'Citations as footnotes, note links as Markdown links.',
+  )
 })
 
 test('a folder suggestion that arrives while the user is in the field is replaced by what they type', async ({

@@ -157,6 +157,7 @@ test('notes holding the vectors — inserted quotes, imported Markdown, links an
   await notes.create()
   await notes.rename('Quoted vectors')
   await library.open('Vectors To Quote')
+  await reader.openExcerptMargin() // beside a note the reader is narrow: its margin is a drawer
   await expect(reader.excerptItems).toHaveCount(quoted.length)
   for (let index = 0; index < quoted.length; index++)
     await reader.excerptItems

@@ -5,11 +5,12 @@ import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
 import { onDesktopImport, onMenuCommand } from './api'
 import { useNotifier } from './ui/notices'
 import { useConfirm } from './ui/confirm'
-import { ImportIcon, PlusIcon } from './ui/icons'
+import { ImportIcon, PlusIcon, SettingsIcon } from './ui/icons'
 import { useLibrary } from './library/use-library'
 import { useFileDrop } from './library/use-file-drop'
 import { localFile } from './library/import-queue'
 import { LibraryList } from './library/LibraryList'
+import { ImportProgress } from './library/ImportProgress'
 import { EmptyLibrary } from './library/EmptyLibrary'
 import { ImportInput } from './library/ImportInput'
 import { LibraryOverview } from './library/LibraryOverview'
@@ -26,6 +27,15 @@ import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
 import { flashWhenShown } from './search/flash-match'
+import { WindowLayout } from './layout/WindowLayout'
+import { WorkspacePanes } from './layout/WorkspacePanes'
+import { SidebarSplit } from './layout/SidebarSplit'
+import { useFocusMode } from './layout/use-focus-mode'
+import { useLibrarySettings } from './settings/use-library-settings'
+import { SettingsDialog } from './settings/SettingsDialog'
+import { OpenSettingsContext } from './settings/settings-context'
+import { useShortcut } from './layout/use-shortcut'
+import { isSettingsShortcut, settingsShortcutLabel } from './layout/shortcuts'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -55,6 +65,11 @@ export function App() {
   /** The words a search result was opened for, to be shown lit where they stand. */
   const [match, setMatch] = useState<{ words: string; in: 'article' | 'note'; request: number } | null>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
+  const focusMode = useFocusMode()
+  const librarySettings = useLibrarySettings()
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  const openSettings = useCallback(() => setSettingsOpen(true), [])
+  useShortcut(isSettingsShortcut, openSettings)
 
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
   const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
@@ -206,122 +221,157 @@ export function App() {
   useEffect(() => onDesktopImport((grants) => onNativeImport(grants)), [])
 
   const libraryEmpty = library.articles !== null && library.articles.length === 0
-  const showingBoth = openArticleId !== null && openNote !== null
 
   return (
-    <div className="app">
-      <aside className="sidebar" aria-label="Library and notes">
-        <div className="sidebar__brand">Commonplace</div>
-        <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
-        {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
-        <section className="sidebar__section" aria-labelledby="library-heading" hidden={searching}>
-          <div className="sidebar__heading">
-            <h2 id="library-heading">Library</h2>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label="Add articles from files"
-              title="Import files into the library"
-              disabled={library.importing}
-              onClick={() => fileInputRef.current?.click()}
-            >
-              <ImportIcon />
-            </button>
-          </div>
-          <LibraryList
-            library={library}
-            openArticleId={openArticleId}
-            onOpen={(articleId) => openArticleAt(articleId, null)}
-            onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
-            tagFilter={activeTag}
-          />
-        </section>
-        <section className="sidebar__section" aria-labelledby="notes-heading" hidden={searching}>
-          <div className="sidebar__heading">
-            <h2 id="notes-heading">Notes</h2>
-            <button
-              type="button"
-              className="button button--small"
-              data-testid="new-note"
-              onClick={() => void newNote()}
-            >
-              <PlusIcon /> New note
-            </button>
-          </div>
-          <NoteList
-            notes={notes.notes}
-            openNoteId={openNoteId}
-            onOpen={(noteId) => void switchToNote(noteId)}
-            onDelete={(note) => void deleteNote(note)}
-            tagFilter={activeTag}
-          />
-        </section>
-        <section
-          className="sidebar__section sidebar__section--tags"
-          aria-labelledby="tags-heading"
-          hidden={searching}
+    <OpenSettingsContext.Provider value={openSettings}>
+      <div className="app">
+        <WindowLayout
+          focusMode={focusMode.on && openArticleId !== null}
+          sidebar={
+            <aside className="sidebar" aria-label="Library and notes">
+              <div className="sidebar__brand">
+                <span>Commonplace</span>
+                <button
+                  type="button"
+                  className="icon-button"
+                  data-testid="open-settings"
+                  aria-label={`Settings (${settingsShortcutLabel()})`}
+                  title={`Settings (${settingsShortcutLabel()})`}
+                  onClick={openSettings}
+                >
+                  <SettingsIcon />
+                </button>
+              </div>
+              <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
+              {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
+              <SidebarSplit
+                hidden={searching}
+                library={
+                  <section className="sidebar__section" aria-labelledby="library-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="library-heading">Library</h2>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        aria-label="Add articles from files"
+                        title="Import files into the library"
+                        disabled={library.importing}
+                        onClick={() => fileInputRef.current?.click()}
+                      >
+                        <ImportIcon />
+                      </button>
+                    </div>
+                    <LibraryList
+                      library={library}
+                      openArticleId={openArticleId}
+                      onOpen={(articleId) => openArticleAt(articleId, null)}
+                      onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
+                      tagFilter={activeTag}
+                    />
+                  </section>
+                }
+                notes={
+                  <section className="sidebar__section" aria-labelledby="notes-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="notes-heading">Notes</h2>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        data-testid="new-note"
+                        onClick={() => void newNote()}
+                      >
+                        <PlusIcon /> New note
+                      </button>
+                    </div>
+                    <NoteList
+                      notes={notes.notes}
+                      openNoteId={openNoteId}
+                      onOpen={(noteId) => void switchToNote(noteId)}
+                      onDelete={(note) => void deleteNote(note)}
+                      tagFilter={activeTag}
+                    />
+                  </section>
+                }
+                tags={
+                  <section className="sidebar__section sidebar__section--tags" aria-labelledby="tags-heading">
+                    <div className="sidebar__heading">
+                      <h2 id="tags-heading">Tags</h2>
+                    </div>
+                    <TagList
+                      counts={tags}
+                      active={activeTag}
+                      onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
+                    />
+                  </section>
+                }
+              />
+            </aside>
+          }
         >
-          <div className="sidebar__heading">
-            <h2 id="tags-heading">Tags</h2>
+          <main ref={workspaceRef} className="workspace">
+            {(openArticleId || openNote) && (
+              <WorkspacePanes
+                reader={
+                  openArticleId && (
+                    <Reader
+                      key={openArticleId}
+                      articleId={openArticleId}
+                      title={openArticle?.title ?? null}
+                      focus={focus}
+                      noteOpen={openNote !== null}
+                      notes={notes.notes}
+                      articles={library.articles}
+                      focusMode={focusMode.on}
+                      onToggleFocusMode={focusMode.toggle}
+                      onArticlesChanged={() => void library.refresh()}
+                      onOpenNote={(noteId) => void switchToNote(noteId)}
+                      onInsertExcerpt={insertExcerpt}
+                      onClose={() => setOpenArticleId(null)}
+                    />
+                  )
+                }
+                note={
+                  openNote && (
+                    <NoteLinkContext.Provider value={noteLinks}>
+                      <NotePane
+                        note={openNote}
+                        selectTitle={openNote.id === newNoteId}
+                        editorRef={editorRef}
+                        onRename={(title) => void notes.rename(openNote.id, title)}
+                        onDelete={() => void deleteNote(openNote)}
+                        onClose={() => void switchToNote(null)}
+                        onOpenExcerpt={onOpenExcerpt}
+                        onSaved={notes.update}
+                        linkedFrom={notesLinkingTo(notes.notes, openNote.id)}
+                        onOpenNote={openLinkedNote}
+                      />
+                    </NoteLinkContext.Provider>
+                  )
+                }
+              />
+            )}
+            {!openArticleId && !openNote && libraryEmpty && (
+              <EmptyLibrary
+                importing={library.importing}
+                onImportSample={() => void importSample()}
+                onImportFiles={() => fileInputRef.current?.click()}
+              />
+            )}
+            {!openArticleId && !openNote && !libraryEmpty && library.articles !== null && (
+              <LibraryOverview articleCount={library.articles.length} noteCount={notes.notes?.length ?? 0} />
+            )}
+          </main>
+          <ImportProgress />
+        </WindowLayout>
+
+        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} state={librarySettings} />
+        <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <p>Drop the files to import them into the library</p>
           </div>
-          <TagList
-            counts={tags}
-            active={activeTag}
-            onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
-          />
-        </section>
-      </aside>
-
-      <main ref={workspaceRef} className={`workspace ${showingBoth ? 'workspace--split' : ''}`}>
-        {openArticleId && (
-          <Reader
-            key={openArticleId}
-            articleId={openArticleId}
-            title={openArticle?.title ?? null}
-            focus={focus}
-            noteOpen={openNote !== null}
-            notes={notes.notes}
-            articles={library.articles}
-            onArticlesChanged={() => void library.refresh()}
-            onOpenNote={(noteId) => void switchToNote(noteId)}
-            onInsertExcerpt={insertExcerpt}
-            onClose={() => setOpenArticleId(null)}
-          />
         )}
-        {openNote && (
-          <NoteLinkContext.Provider value={noteLinks}>
-            <NotePane
-              note={openNote}
-              selectTitle={openNote.id === newNoteId}
-              editorRef={editorRef}
-              onRename={(title) => void notes.rename(openNote.id, title)}
-              onDelete={() => void deleteNote(openNote)}
-              onClose={() => void switchToNote(null)}
-              onOpenExcerpt={onOpenExcerpt}
-              onSaved={notes.update}
-              linkedFrom={notesLinkingTo(notes.notes, openNote.id)}
-              onOpenNote={openLinkedNote}
-            />
-          </NoteLinkContext.Provider>
-        )}
-        {!openArticleId && !openNote && libraryEmpty && (
-          <EmptyLibrary
-            importing={library.importing}
-            onImportSample={() => void importSample()}
-            onImportFiles={() => fileInputRef.current?.click()}
-          />
-        )}
-        {!openArticleId && !openNote && !libraryEmpty && library.articles !== null && (
-          <LibraryOverview articleCount={library.articles.length} noteCount={notes.notes?.length ?? 0} />
-        )}
-      </main>
-
-      <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <p>Drop the files to import them into the library</p>
-        </div>
-      )}
-    </div>
+      </div>
+    </OpenSettingsContext.Provider>
   )
 }

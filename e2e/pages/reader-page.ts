@@ -16,6 +16,18 @@ export class ReaderPage {
     return this.page.getByTestId('excerpt-item')
   }
 
+  /**
+   * Opens the excerpt margin where the reader is too narrow to show it beside the text (there it is a
+   * drawer, closed until asked for); does nothing where it is shown beside the text.
+   */
+  async openExcerptMargin(): Promise<void> {
+    const toggle = this.root.getByTestId('excerpt-drawer-toggle')
+    await expect(toggle.or(this.root.locator('#excerpt-margin')).first()).toBeVisible()
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false')
+      await toggle.click()
+    await expect(this.root.locator('#excerpt-margin')).toBeVisible()
+  }
+
   get activeHighlight(): Locator {
     return this.root.locator('mark.excerpt-active')
   }

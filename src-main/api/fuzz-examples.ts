@@ -87,6 +87,7 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'library.changes': () => ({}),
   'library.settings': () => ({}),
   'library.setExportSettings': () => ({ citations: 'footnotes', links: 'wiki' }),
+  'library.setAppearance': () => ({ theme: 'dark', readingSize: 20 }),
   'graph.backlinks': ({ article }) => ({ id: article }),
   'graph.citingNotes': ({ excerpt }) => ({ excerptIds: [excerpt.id] }),
 }

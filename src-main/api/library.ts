@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { method } from './method'
-import { LibrarySettings } from '../core/records'
-import { librarySettings, setExportSettings } from '../core/settings'
+import { APPEARANCE_FIELDS, LibrarySettings } from '../core/records'
+import { librarySettings, setAppearanceSettings, setExportSettings } from '../core/settings'
 import { checkLibrary } from '../core/store/doctor'
 
 export const libraryMethods = {
@@ -61,5 +61,12 @@ export const libraryMethods = {
     }),
     output: LibrarySettings,
     handler: ({ store }, changes) => setExportSettings(store, changes),
+  }),
+  'library.setAppearance': method({
+    summary:
+      'Changes how the app looks and sets articles for reading: theme (system, light, dark), reading font, size, line width and line height.',
+    input: z.object(APPEARANCE_FIELDS).partial().strict(),
+    output: LibrarySettings,
+    handler: ({ store }, changes) => setAppearanceSettings(store, changes),
   }),
 }

@@ -87,9 +87,32 @@ export const ExportSettings = z.object({
 })
 export type ExportSettings = z.infer<typeof ExportSettings>
 
+/** Each appearance setting's allowed values (the stored settings add defaults, a change leaves some out). */
+export const APPEARANCE_FIELDS = {
+  /** 'system' follows the operating system's light or dark preference. */
+  theme: z.enum(['system', 'light', 'dark']),
+  readingFont: z.enum(['serif', 'sans']),
+  /** Reading text size in CSS pixels. */
+  readingSize: z.number().int().min(14).max(26),
+  /** Longest line of the reading column, in characters (ch). */
+  lineWidth: z.number().int().min(45).max(100),
+  lineHeight: z.number().min(1.2).max(2.2),
+}
+
+/** How the window looks and how articles are set for reading (the app's Settings screen). */
+export const AppearanceSettings = z.object({
+  theme: APPEARANCE_FIELDS.theme.default('system'),
+  readingFont: APPEARANCE_FIELDS.readingFont.default('serif'),
+  readingSize: APPEARANCE_FIELDS.readingSize.default(18),
+  lineWidth: APPEARANCE_FIELDS.lineWidth.default(70),
+  lineHeight: APPEARANCE_FIELDS.lineHeight.default(1.6),
+})
+export type AppearanceSettings = z.infer<typeof AppearanceSettings>
+
 /** The library's own settings, shared by the app, browser mode and the CLI. */
 export const LibrarySettings = z.object({
   export: ExportSettings.prefault({}),
+  appearance: AppearanceSettings.prefault({}),
 })
 export type LibrarySettings = z.infer<typeof LibrarySettings>
 

@@ -1,5 +1,5 @@
 import type { LibraryStore } from './store/library-store'
-import type { ExportSettings, LibrarySettings } from './records'
+import { AppearanceSettings, type ExportSettings, type LibrarySettings } from './records'
 
 /** The library's settings as stored (defaults filled in). */
 export function librarySettings(store: LibraryStore): LibrarySettings {
@@ -15,6 +15,22 @@ export async function setExportSettings(
     const { citations, links } = changes
     if (citations) draft.settings.export.citations = citations
     if (links) draft.settings.export.links = links
+    return {}
+  })
+  return librarySettings(store)
+}
+
+/**
+ * Changes the appearance settings given and keeps the others; the result is checked against the schema
+ * (a size out of range is refused, naming the setting) before anything is written.
+ */
+export async function setAppearanceSettings(
+  store: LibraryStore,
+  changes: Partial<AppearanceSettings>,
+): Promise<LibrarySettings> {
+  const next = AppearanceSettings.parse({ ...store.data.settings.appearance, ...changes })
+  await store.transact((draft) => {
+    draft.settings.appearance = next
     return {}
   })
   return librarySettings(store)

@@ -5,10 +5,9 @@ import { api } from '../api'
 import { useConfirm } from '../ui/confirm'
 import { InlineEdit } from '../ui/InlineEdit'
 import { PencilIcon, TrashIcon } from '../ui/icons'
-import { formatDate, formatWordCount } from '../ui/format'
+import { formatDate } from '../ui/format'
 import { excerptsGoingWith, type LibraryState } from './use-library'
 import { UrlImport } from './UrlImport'
-import { ImportProgress } from './ImportProgress'
 import { LibraryControls } from './LibraryControls'
 import { useArticlePages, type ArticleListView, type ArticlePages } from './use-article-pages'
 
@@ -55,12 +54,8 @@ export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilt
     if (confirmed && (await library.remove(article))) onDeleted(article.id)
   }
 
-  const importers = (
-    <>
-      <UrlImport importUrl={library.importUrl} />
-      <ImportProgress />
-    </>
-  )
+  // The batch progress is docked under the workspace (App.tsx), not squeezed into this list.
+  const importers = <UrlImport importUrl={library.importUrl} />
   const unfiltered = !view.filter.trim() && tagFilter === null
   if (pages.total === null) return <p className="sidebar__hint">Loading…</p>
   if (pages.total === 0 && unfiltered) {
@@ -112,11 +107,11 @@ interface ArticleRowsProps {
 }
 
 /**
- * Every article row is this tall (a line each for the title, the date and the source; layout.css
+ * Every article row is this tall (a line each for the title and its meta line; layout.css
  * `.row--article`). Rows of one height never move while the list scrolls: measured rows of differing
  * heights made the virtualizer correct the scroll position under the pointer as they came into view.
  */
-const ROW_PX = 70
+const ROW_PX = 50
 
 /**
  * The rows, virtualized: only those in view (and a few around them) are in the DOM, so a library
@@ -208,14 +203,9 @@ function ArticleRows(props: ArticleRowsProps) {
                 <span className="row__title" title={article.title}>
                   {article.title}
                 </span>
-                <span className="row__meta">
-                  {formatDate(article.importedAt)} · {formatWordCount(article.wordCount)}
+                <span className="row__meta" title={article.sourceUrl ?? article.sourceName ?? undefined}>
+                  {rowMeta(article)}
                 </span>
-                {(article.sourceName ?? article.siteName) && (
-                  <span className="row__meta row__meta--source" title={article.sourceUrl ?? undefined}>
-                    {article.sourceName ?? article.siteName}
-                  </span>
-                )}
               </button>
             )}
             {renamingId !== article.id && (
@@ -246,4 +236,24 @@ function ArticleRows(props: ArticleRowsProps) {
       {after > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: after }} />}
     </ul>
   )
+}
+
+/**
+ * One line under an article's title: who and where it is from, and when. A page saved from the web is
+ * named by its site and author, not by the file it came in (every saved page is a "source.html"); a
+ * file of the user's own with neither is named by its file name.
+ */
+function rowMeta(article: Article): string {
+  const host = article.sourceUrl ? hostOf(article.sourceUrl) : null
+  const origin = [article.siteName ?? host, article.byline].filter(Boolean)
+  const when = formatDate(article.publishedAt ?? article.importedAt)
+  return [...(origin.length > 0 ? origin : [article.sourceName]), when].filter(Boolean).join(' · ')
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
 }

@@ -5,7 +5,10 @@ import { countOf } from '../ui/format'
 /** What happened to one file of an import. */
 export type ImportOutcome = MethodOutput<'articles.import'>[number]
 
-/** The notice that reports an import: one line per file, a summary above. */
+/**
+ * The notice that reports an import: a summary, and for a single file the line saying how it went. A
+ * batch's files are listed in the import progress view, so the notice does not repeat them.
+ */
 export function importNotice(outcomes: ImportOutcome[]): Omit<Notice, 'id'> {
   const imported = outcomes.filter((o) => o.status === 'imported').length
   const duplicates = outcomes.filter((o) => o.status === 'duplicate').length
@@ -18,7 +21,7 @@ export function importNotice(outcomes: ImportOutcome[]): Omit<Notice, 'id'> {
   return {
     tone: failed > 0 ? 'error' : 'success',
     message: `${parts.join('; ')}.`,
-    details: outcomes.map(describeOutcome),
+    details: outcomes.length === 1 ? outcomes.map(describeOutcome) : undefined,
     testId: 'import-result',
     // A clean import speaks for itself after a while; a failure stays until the user has read it.
     expiresAfterMs: failed > 0 ? undefined : 12_000,

@@ -24,7 +24,7 @@ export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: Not
       {shown.map((note) => (
         <li
           key={note.id}
-          className={`row ${note.id === openNoteId ? 'row--current' : ''}`}
+          className={`row row--note ${note.id === openNoteId ? 'row--current' : ''}`}
           data-testid="note-row"
           data-note-id={note.id}
         >

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import type { MethodOutput } from '../../src-main/api/contract'
 import { api, messageOf } from '../api'
 import { ExportIcon } from '../ui/icons'
+import { useOpenSettings } from '../settings/settings-context'
 import { useExportProgress, type ExportProgress } from './use-export-progress'
 import { useExportFolder, type PendingConfirmation } from './use-export-folder'
 import '../ui/confirm.css'
@@ -29,6 +30,8 @@ export function VaultExportButton() {
   const [report, setReport] = useState<VaultReport | null>(null)
   const [error, setError] = useState<string | null>(null)
   const progress = useExportProgress(running)
+  // The styles are the library's export settings, chosen in Settings (Export Markdown and the CLI use them too).
+  const openSettings = useOpenSettings()
 
   const open = () => {
     setReport(null)
@@ -57,11 +60,6 @@ export function VaultExportButton() {
     const field = folderRef.current
     if (field && field === document.activeElement && field.value === suggested) field.select()
   }, [suggested])
-
-  // The styles are the library's export settings: Export Markdown and the CLI use them too.
-  const keepStyle = (style: { citations: typeof citations } | { links: typeof links }) => {
-    api.call('library.setExportSettings', style).catch((failure: unknown) => setError(messageOf(failure)))
-  }
 
   const run = async (event: FormEvent) => {
     event.preventDefault()
@@ -139,34 +137,6 @@ export function VaultExportButton() {
           )}
           <fieldset className="vault-export__options">
             <label>
-              Citations{' '}
-              <select
-                value={citations}
-                onChange={(event) => {
-                  const chosen = event.target.value as typeof citations
-                  setCitations(chosen)
-                  keepStyle({ citations: chosen })
-                }}
-              >
-                <option value="inline">a line under each quote</option>
-                <option value="footnotes">footnotes</option>
-              </select>
-            </label>
-            <label>
-              Note links{' '}
-              <select
-                value={links}
-                onChange={(event) => {
-                  const chosen = event.target.value as typeof links
-                  setLinks(chosen)
-                  keepStyle({ links: chosen })
-                }}
-              >
-                <option value="wiki">[[wiki links]]</option>
-                <option value="markdown">Markdown links</option>
-              </select>
-            </label>
-            <label>
               <input
                 type="checkbox"
                 checked={originals}
@@ -175,8 +145,21 @@ export function VaultExportButton() {
               Include the original files
             </label>
           </fieldset>
-          <p className="vault-export__hint">
-            The citation and note-link styles are kept for every export, Export Markdown included.
+          <p className="vault-export__hint" data-testid="vault-export-styles">
+            Citations as {citations === 'inline' ? 'a line under each quote' : 'footnotes'}, note links as{' '}
+            {links === 'wiki' ? '[[wiki links]]' : 'Markdown links'}.{' '}
+            {openSettings && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  close()
+                  openSettings()
+                }}
+              >
+                Change in Settings
+              </button>
+            )}
           </p>
           {folder.pending ? (
             <ConfirmFolderView pending={folder.pending} />

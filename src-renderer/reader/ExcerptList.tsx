@@ -48,6 +48,7 @@ export function ExcerptList(props: ExcerptListProps) {
   )
   return (
     <section
+      id="excerpt-margin"
       className={`excerpt-panel ${collapsed ? 'excerpt-panel--collapsed' : ''}`}
       aria-labelledby="excerpt-panel-title"
     >

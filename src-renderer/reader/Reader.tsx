@@ -6,7 +6,9 @@ import type { CitingNote } from './ExcerptItem'
 import type { ExcerptSource } from '../editor/NoteEditor'
 import { articleTextOf } from '../../src-main/core/import/article-text'
 import { useNotifier } from '../ui/notices'
-import { CloseIcon } from '../ui/icons'
+import { CloseIcon, FocusIcon } from '../ui/icons'
+import { useLocalFlag } from '../layout/use-local-flag'
+import { focusShortcutLabel } from '../layout/shortcuts'
 import { formatDate, formatWordCount } from '../ui/format'
 import { sanitizeArticleHtml } from './sanitize-article'
 import { locateSpan } from './text-offsets'
@@ -14,6 +16,7 @@ import { useArticle, type ArticleWithBody } from './use-article'
 import { readPassageSelection, usePassageSelection, type PendingPassage } from './use-passage-selection'
 import type { TextSpan } from './text-offsets'
 import { ArticleBody } from './ArticleBody'
+import { loadAllRemoteImages, remoteImageCount } from './remote-images'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
 import { SelectionToolbar } from './SelectionToolbar'
@@ -47,6 +50,9 @@ export interface ReaderProps {
   onArticlesChanged(): void
   onInsertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
   onClose(): void
+  /** Focus mode: the text alone, the excerpt margin and the other panes hidden. */
+  focusMode: boolean
+  onToggleFocusMode(): void
 }
 
 /** The reading view: the article in a reading column, its excerpts highlighted and listed. */
@@ -68,17 +74,24 @@ export function Reader(props: ReaderProps) {
   const bodyRef = useRef<HTMLDivElement>(null)
   const pageRef = useRef<HTMLDivElement>(null)
   const [busy, setBusy] = useState(false)
+  // Where the reader is too narrow for the margin beside the text, the margin is a drawer over it: closed
+  // until asked for, opened when an excerpt is made or shown (the user is working with the margin then).
+  const [drawerOpen, setDrawerOpen] = useLocalFlag('commonplace:excerpt-drawer', false)
   const [active, setActive] = useState({ id: focus?.excerptId ?? null, scrollRequest: focus ? 1 : 0 })
   const [seenFocus, setSeenFocus] = useState(focus)
   if (focus !== seenFocus) {
     setSeenFocus(focus)
-    if (focus) setActive((a) => ({ id: focus.excerptId, scrollRequest: a.scrollRequest + 1 }))
+    if (focus) {
+      setActive((a) => ({ id: focus.excerptId, scrollRequest: a.scrollRequest + 1 }))
+      setDrawerOpen(true)
+    }
   }
 
   const template = useMemo(() => (article ? sanitizeArticleHtml(article.html) : null), [article])
   // The text as this page sees it; excerpt offsets are read and made against exactly this.
   const text = useMemo(() => (template ? articleTextOf(template) : ''), [template])
   const pages = useMemo(() => (template ? pageStartsOf(template) : []), [template])
+  const remoteImages = useMemo(() => (template ? remoteImageCount(template) : 0), [template])
   const missing = useMemo(
     () => new Set(excerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
     [excerpts, text],
@@ -129,6 +142,7 @@ export function Reader(props: ReaderProps) {
     const created = await createExcerpt(span)
     setBusy(false)
     if (!created) return
+    setDrawerOpen(true)
     window.getSelection()?.removeAllRanges()
     if (intoNote && noteOpen) onInsertExcerpt(created, source(article))
   }
@@ -193,6 +207,7 @@ export function Reader(props: ReaderProps) {
     setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
   const onMarkClick = (excerptId: string) => {
     setActive((a) => ({ ...a, id: excerptId }))
+    setDrawerOpen(true)
     document
       .querySelector(`[data-testid="excerpt-item"][data-excerpt-id="${CSS.escape(excerptId)}"]`)
       ?.scrollIntoView({ block: 'nearest' })
@@ -213,7 +228,11 @@ export function Reader(props: ReaderProps) {
   )
 
   return (
-    <section className="pane reader" data-testid="reader" aria-label="Article">
+    <section
+      className={`pane reader ${drawerOpen ? '' : 'reader--drawer-closed'} ${props.focusMode ? 'reader--focus' : ''}`}
+      data-testid="reader"
+      aria-label="Article"
+    >
       <div className="pane__toolbar">
         <span className="pane__label">Reading</span>
         {pageView && (
@@ -228,6 +247,29 @@ export function Reader(props: ReaderProps) {
             {pageView === 'pages' ? 'Text view' : 'Page view'}
           </button>
         )}
+        {article && !props.focusMode && (
+          <button
+            type="button"
+            className="button button--small reader__drawer-toggle"
+            data-testid="excerpt-drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="excerpt-margin"
+            onClick={() => setDrawerOpen((open) => !open)}
+          >
+            Excerpts {excerpts.length}
+          </button>
+        )}
+        <button
+          type="button"
+          className={`icon-button ${props.focusMode ? 'icon-button--on' : ''}`}
+          data-testid="focus-mode"
+          aria-pressed={props.focusMode}
+          aria-label={`Focus mode (${focusShortcutLabel()})`}
+          title={`${props.focusMode ? 'Leave' : 'Enter'} focus mode (${focusShortcutLabel()})`}
+          onClick={props.onToggleFocusMode}
+        >
+          <FocusIcon />
+        </button>
         <button
           type="button"
           className="icon-button"
@@ -281,6 +323,17 @@ export function Reader(props: ReaderProps) {
                     )}
                     <div className="reader__header-actions">
                       <UpdateArticleButton onUpdate={updateArticle} />
+                      {remoteImages > 1 && (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          data-testid="load-all-images"
+                          title="Ask for every image of this article from the sites they are on"
+                          onClick={() => bodyRef.current && loadAllRemoteImages(bodyRef.current)}
+                        >
+                          Load all {remoteImages} images
+                        </button>
+                      )}
                     </div>
                     {article.notices.map((notice) => (
                       <p key={notice} className="reader__notice">
@@ -306,7 +359,7 @@ export function Reader(props: ReaderProps) {
             </div>
           </div>
         )}
-        {article && (
+        {article && !props.focusMode && (
           <ExcerptList
             excerpts={excerpts}
             activeId={active.id}

@@ -64,3 +64,14 @@ function outsideLink(url: string, text: string): HTMLAnchorElement {
   link.textContent = text
   return link
 }
+
+/** How many remote images an article has (each shown as a "Load image" button until loaded). */
+export function remoteImageCount(template: DocumentFragment): number {
+  return template.querySelectorAll(`img[${REMOTE_SRC_ATTRIBUTE}]`).length
+}
+
+/** Asks for every remote image of the article at once, as if each of its buttons had been pressed. */
+export function loadAllRemoteImages(root: HTMLElement): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button.remote-image:not(:disabled)'))
+    button.click()
+}

@@ -93,3 +93,33 @@ export function InsertIcon() {
     </Icon>
   )
 }
+
+/** A window with its left column: show or hide the library sidebar. */
+export function SidebarIcon() {
+  return (
+    <Icon>
+      <rect x="2" y="3" width="12" height="10" rx="1.5" />
+      <path d="M6 3v10" />
+    </Icon>
+  )
+}
+
+/** Corners pointing outwards: focus mode, the text alone. */
+export function FocusIcon() {
+  return (
+    <Icon>
+      <path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10" />
+    </Icon>
+  )
+}
+
+/** Sliders: settings. */
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <path d="M3 4.5h6M12 4.5h1M3 11.5h1M7 11.5h6" />
+      <circle cx="10.5" cy="4.5" r="1.5" />
+      <circle cx="5.5" cy="11.5" r="1.5" />
+    </Icon>
+  )
+}

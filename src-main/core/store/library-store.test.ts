@@ -170,7 +170,7 @@ describe('library.json', () => {
     const store = await LibraryStore.open(dir)
     await store.transact((draft) => {
       draft.notes.push(note('n-1'))
-      draft.settings = { export: { citations: 'footnotes', links: 'markdown' } }
+      draft.settings.export = { citations: 'footnotes', links: 'markdown' }
       return {}
     })
     await store.close() // compaction writes the record files and a backup
@@ -189,7 +189,7 @@ describe('library.json', () => {
       const store = await LibraryStore.open(dir)
       await store.transact((draft) => {
         draft.notes.push(note('n-1'), note('n-2'))
-        draft.settings = { export: { citations: 'footnotes', links: 'wiki' } }
+        draft.settings.export = { citations: 'footnotes', links: 'wiki' }
         return {}
       })
       await store.close() // records into their files, and a backup
@@ -232,7 +232,7 @@ describe('library.json', () => {
     const store = await LibraryStore.open(dir)
     await store.transact((draft) => {
       draft.notes[0]!.title = 'Renamed'
-      draft.settings = { export: { citations: 'footnotes', links: 'wiki' } }
+      draft.settings.export = { citations: 'footnotes', links: 'wiki' }
       return {}
     })
     await store.close()
@@ -266,9 +266,11 @@ describe('migrations', () => {
     expect(store.data.excerpts).toEqual(v1.excerpts)
     // Fields added since schema 1 get their defaults (the restore step).
     expect(store.data.notes).toEqual(v1.notes.map((n: object) => ({ ...n, waitingLinkTitles: [] })))
-    expect(store.data.settings).toEqual(v1.settings)
+    // Settings added since (appearance) come with their defaults.
+    expect(store.data.settings).toMatchObject(v1.settings)
     const index = JSON.parse(await readFile(join(dir, INDEX_FILE), 'utf8'))
-    expect(index).toEqual({ schemaVersion: 2, settings: v1.settings })
+    expect(Object.keys(index).sort()).toEqual(['schemaVersion', 'settings'])
+    expect(index).toMatchObject({ schemaVersion: 2, settings: v1.settings })
     const [article] = v1.articles
     expect(JSON.parse(await readFile(join(dir, 'articles', article.id, 'article.json'), 'utf8'))).toEqual({
       schemaVersion: 1,
