@@ -5,9 +5,7 @@ import { test, expect } from './fixtures'
 import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { callApi } from './pages/api'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
-import { REPO_ROOT } from './target'
-
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
+import { screenshotSizes } from './pages/screenshots'
 const VOTE = 'The U.S., Turkey and Iran have all criticized the vote.'
 const LEADER = 'including the Islamic Republic’s supreme leader'
 const TIMING = 'The timing shows the importance Iran has in Iraq'
@@ -66,10 +64,7 @@ test('a note quoting an article that is then updated shows which quotes changed,
   await expect(page.getByTestId('quote-exception')).toHaveCount(2)
   // The note keeps its words until the writer answers.
   await expect(vote.locator('blockquote')).toHaveText(VOTE)
-  if (SCREENSHOTS) {
-    await vote.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: join(SCREENSHOTS, 'quote-source-changed.png') })
-  }
+  await screenshotSizes(page, 'quote-source-changed', vote)
 
   // Update the quote: the block takes the new words and is verified again.
   await vote.getByTestId('update-quote').click()
@@ -84,7 +79,7 @@ test('a note quoting an article that is then updated shows which quotes changed,
   await expect(leader.getByTestId('quote-change')).toHaveCount(0)
   await expect(page.getByTestId('quote-exception')).toHaveText([/Quote edited/])
   await expect(notes.saveStatus).toHaveText('Saved')
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'quote-states.png') })
+  await screenshotSizes(page, 'quote-states', page.getByTestId('quote-summary'))
 
   // Both answers were saved with the note.
   const saved = await callApi<{ content: unknown }>(page, 'notes.get', {

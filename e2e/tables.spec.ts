@@ -1,10 +1,7 @@
-import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { callApi } from './pages/api'
 import { splitFrontMatter } from '../src-main/core/notes/markdown-import'
-import { REPO_ROOT } from './target'
-
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null
+import { screenshotSizes } from './pages/screenshots'
 
 test('a table made from the toolbar and one typed as Markdown survive export and import', async ({
   app,
@@ -50,7 +47,7 @@ test('a table made from the toolbar and one typed as Markdown survive export and
   await expect(rows.first().locator('th')).toHaveCount(0)
   await page.getByTestId('table-header-row').click()
   await expect(rows.first().locator('th')).toHaveCount(3)
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'note-table.png') })
+  await screenshotSizes(page, 'note-table', first)
 
   // Typed: a header row, a delimiter row and Enter make a table, the caret in its first empty cell.
   await notes.editor.press('ControlOrMeta+End')
