@@ -95,7 +95,7 @@ export class ExcerptNode extends DecoratorNode<unknown> {
       sourceName: optional('sourceName'),
       sourceUrl: optional('sourceUrl'),
       excerptedAt: text('excerptedAt'),
-      keptOver: optional('keptOver'),
+      ...(typeof json.keptOver === 'string' ? { keptOver: json.keptOver } : {}),
     })
   }
 
