@@ -38,6 +38,9 @@ Commands:
                                full-text search, best first: article titles, metadata and text, excerpt
                                quotes and comments, notes (and the quotes in them); words match as
                                prefixes, "a phrase" in quotes exactly; DATE as 2026-11-30
+  verify <file.md|folder>      check every quote of exported Markdown against the library: exact,
+                               altered (with a word diff), source changed, unknown excerpt or no
+                               citation; exit 0 only when every quote is exact
   doctor [--repair]            check the library folder: temp files left by crashes, orphaned files,
                                missing files, backups; --repair deletes temp files and moves orphans
                                to .commonplace/orphans/ (nothing else is deleted); exit 1 if unhealthy
@@ -68,6 +71,7 @@ const COMMAND_MODULES: Record<string, () => Promise<Record<string, Command>>> = 
   backlinks: () => import('./cli/graph-commands').then((m) => m.graphCommands),
   doctor: () => import('./cli/doctor-command').then((m) => m.doctorCommands),
   search: () => import('./cli/search-command').then((m) => m.searchCommands),
+  verify: () => import('./cli/verify-command').then((m) => m.verifyCommands),
 }
 
 const OPTIONS = {

@@ -1,20 +1,22 @@
 import { createContext, useContext, type JSX, type MouseEvent } from 'react'
+import { $getNodeByKey } from 'lexical'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection'
-import { ExcerptNode, type ExcerptFields } from '../../src-main/core/notes/excerpt-node'
+import { $isExcerptNode, ExcerptNode, type ExcerptFields } from '../../src-main/core/notes/excerpt-node'
 import { EXCERPT_NODE_TYPE } from '../../src-main/core/notes/note-content'
+import type { QuoteCheck } from './use-excerpt-statuses'
+import { QUOTE_STATE_HELP, QUOTE_STATE_LABELS, quoteStateOf } from './quote-state'
+import { SourceChange } from './SourceChange'
 
 /** What excerpt blocks need from the editor around them. */
 export interface ExcerptBlockServices {
-  /** True once the excerpt or its article has left the library; null while unknown. */
-  isRemoved(excerptId: string): boolean | null
-  /** The current title of the excerpt's article, when it is known and differs from the block's copy. */
-  currentTitle(excerptId: string): string | null
+  /** Whether these words of the excerpt are still what its source says; null while unknown. */
+  check(excerptId: string, quote: string): QuoteCheck | null
   open(target: { excerptId: string; articleId: string }): void
 }
 
 export const ExcerptBlockContext = createContext<ExcerptBlockServices>({
-  isRemoved: () => null,
-  currentTitle: () => null,
+  check: () => null,
   open: () => {},
 })
 
@@ -34,9 +36,24 @@ export class ExcerptBlockNode extends ExcerptNode {
 
 function ExcerptBlock({ nodeKey, excerpt }: { nodeKey: string; excerpt: ExcerptFields }) {
   const services = useContext(ExcerptBlockContext)
+  const [editor] = useLexicalComposerContext()
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey)
-  const removed = services.isRemoved(excerpt.excerptId)
-  const title = services.currentTitle(excerpt.excerptId) ?? excerpt.sourceTitle
+  const check = services.check(excerpt.excerptId, excerpt.quote)
+  const state = quoteStateOf(check, excerpt.keptOver)
+  const removed = state === 'source removed'
+  const title = check?.sourceTitle ?? excerpt.sourceTitle
+  // The writer's answer to a changed source; the note changes only here, never by itself.
+  const answer = (take: boolean) =>
+    editor.update(() => {
+      const node = $getNodeByKey(nodeKey)
+      if (!$isExcerptNode(node) || !check) return
+      const fields = node.getExcerpt()
+      node.setExcerpt(
+        take && check.sourceWords !== null
+          ? { ...fields, quote: check.sourceWords, keptOver: null }
+          : { ...fields, keptOver: check.sourceWords ?? '' },
+      )
+    })
   const origin = excerpt.sourceName ?? excerpt.sourceUrl
 
   const open = () => services.open({ excerptId: excerpt.excerptId, articleId: excerpt.articleId })
@@ -52,6 +69,7 @@ function ExcerptBlock({ nodeKey, excerpt }: { nodeKey: string; excerpt: ExcerptF
       className={`excerpt-block${isSelected ? ' excerpt-block--selected' : ''}${removed ? ' excerpt-block--removed' : ''}`}
       data-testid="excerpt-block"
       data-excerpt-id={excerpt.excerptId}
+      data-quote-state={state ?? 'checking'}
       title={
         removed ? 'The source of this excerpt is no longer in the library' : 'Open the source at this passage'
       }
@@ -70,8 +88,26 @@ function ExcerptBlock({ nodeKey, excerpt }: { nodeKey: string; excerpt: ExcerptF
             {' '}
             · Source removed from the library
           </span>
+        ) : state ? (
+          <span
+            className={`excerpt-block__status excerpt-block__status--${state.replace(' ', '-')}`}
+            data-testid="quote-status"
+            title={QUOTE_STATE_HELP[state]}
+          >
+            {' '}
+            · {state === 'exact' ? '✓ ' : ''}
+            {QUOTE_STATE_LABELS[state]}
+          </span>
         ) : null}
       </figcaption>
+      {state === 'source changed' && check ? (
+        <SourceChange
+          quote={excerpt.quote}
+          sourceWords={check.sourceWords}
+          onKeep={() => answer(false)}
+          onUpdate={() => answer(true)}
+        />
+      ) : null}
     </figure>
   )
 }

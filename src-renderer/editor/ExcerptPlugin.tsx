@@ -23,16 +23,17 @@ import {
   INSERT_EXCERPT_COMMAND,
 } from '../../src-main/core/notes/excerpt-node'
 import { ExcerptBlockNode } from './ExcerptBlock'
+import type { QuotedExcerpt } from './use-excerpt-statuses'
 
 export interface ExcerptPluginProps {
-  /** Called with the ids of the excerpts in the note whenever blocks come or go. */
-  onExcerptIds(ids: string[]): void
+  /** Called with the excerpt blocks of the note (id and the words they hold) whenever blocks come, go or change. */
+  onExcerpts(blocks: QuotedExcerpt[]): void
   /** Enter on a selected excerpt block opens its source, like a click. */
   onOpen(target: { excerptId: string; articleId: string }): void
 }
 
 /** Inserts excerpt blocks, opens one on Enter, and reports which excerpts the note holds. */
-export function ExcerptPlugin({ onExcerptIds, onOpen }: ExcerptPluginProps): null {
+export function ExcerptPlugin({ onExcerpts, onOpen }: ExcerptPluginProps): null {
   const [editor] = useLexicalComposerContext()
   useEffect(
     () =>
@@ -76,18 +77,21 @@ export function ExcerptPlugin({ onExcerptIds, onOpen }: ExcerptPluginProps): nul
         editor.registerMutationListener(
           ExcerptBlockNode,
           () => {
-            const ids = editor.getEditorState().read(() =>
+            const blocks = editor.getEditorState().read(() =>
               $getRoot()
                 .getChildren()
                 .filter($isExcerptNode)
-                .map((node) => node.getExcerpt().excerptId),
+                .map((node) => {
+                  const { excerptId, quote, keptOver } = node.getExcerpt()
+                  return { excerptId, quote, keptOver }
+                }),
             )
-            onExcerptIds([...new Set(ids)])
+            onExcerpts(blocks)
           },
           { skipInitialization: false },
         ),
       ),
-    [editor, onExcerptIds, onOpen],
+    [editor, onExcerpts, onOpen],
   )
   return null
 }

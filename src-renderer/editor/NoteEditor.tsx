@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react'
 import type { EditorState, LexicalEditor } from 'lexical'
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer'
 import { ContentEditable } from '@lexical/react/LexicalContentEditable'
@@ -19,8 +28,10 @@ import { NoteLinkPlugin } from './NoteLinkPlugin'
 import { NoteErrorBoundary } from './NoteErrorBoundary'
 import { NoteLoadError } from './NoteLoadError'
 import { Toolbar } from './Toolbar'
-import { useExcerptStatuses } from './use-excerpt-statuses'
+import { useExcerptStatuses, type QuotedExcerpt } from './use-excerpt-statuses'
+import { QuoteSummary } from './QuoteSummary'
 import './editor.css'
+import './quotes.css'
 
 /** The article an excerpt comes from, as the excerpt block cites it. */
 export interface ExcerptSource {
@@ -131,7 +142,7 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
           sourceUrl: source.sourceUrl,
           excerptedAt: excerpt.createdAt,
         }
-        markPresent(excerpt.id, source.title)
+        markPresent(excerpt.id, source.title, excerpt.quote)
         if (editorRef.current) editorRef.current.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
         else queued.current.push(fields)
       },
@@ -167,8 +178,9 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
           saver={saver}
           saveState={saveState}
           setEditor={setEditor}
-          onExcerptIds={statuses.track}
+          onExcerpts={statuses.track}
           onOpen={open}
+          summary={<QuoteSummary blocks={statuses.blocks} services={statuses.services} />}
         />
       </NoteErrorBoundary>
     </ExcerptBlockContext.Provider>
@@ -200,11 +212,21 @@ interface NoteComposerProps {
   saver: NoteSaver<SerializedNoteContent, NoteSummary>
   saveState: SaveState
   setEditor(editor: LexicalEditor | null): void
-  onExcerptIds(ids: string[]): void
+  onExcerpts(blocks: QuotedExcerpt[]): void
   onOpen(target: { excerptId: string; articleId: string }): void
+  /** Shown above the note: whether its quotes are verified. */
+  summary: ReactNode
 }
 
-function NoteComposer({ content, saver, saveState, setEditor, onExcerptIds, onOpen }: NoteComposerProps) {
+function NoteComposer({
+  content,
+  saver,
+  saveState,
+  setEditor,
+  onExcerpts,
+  onOpen,
+  summary,
+}: NoteComposerProps) {
   const extension = useMemo(
     () => noteEditorExtension(content, (error) => console.error('The note editor hit an error', error)),
     [content],
@@ -217,6 +239,7 @@ function NoteComposer({ content, saver, saveState, setEditor, onExcerptIds, onOp
         />
         <div className="ne-scroll">
           <div className="ne-page">
+            {summary}
             <ContentEditable
               className="ne-content"
               data-testid="note-editor"
@@ -228,7 +251,7 @@ function NoteComposer({ content, saver, saveState, setEditor, onExcerptIds, onOp
         </div>
         <EditorRefPlugin editorRef={setEditor} />
         <AutosavePlugin saver={saver} />
-        <ExcerptPlugin onExcerptIds={onExcerptIds} onOpen={onOpen} />
+        <ExcerptPlugin onExcerpts={onExcerpts} onOpen={onOpen} />
         <NoteLinkPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />
       </LexicalExtensionComposer>

@@ -28,6 +28,7 @@ import {
 } from './toolbar-actions'
 import { TOOLBAR_ICONS } from './toolbar-icons'
 import { LinkPrompt } from './LinkPrompt'
+import { TableTools } from './TableTools'
 
 const FORMATS = [
   'bold',
@@ -51,7 +52,7 @@ const GROUPS: ToolbarAction[][] = [
   ['bold', 'italic', 'underline', 'strikethrough', 'code'],
   ['h1', 'h2', 'h3'],
   ['bullet', 'number', 'check', 'quote', 'codeblock'],
-  ['link', 'hr'],
+  ['link', 'hr', 'table'],
   ['undo', 'redo'],
 ]
 
@@ -219,6 +220,7 @@ export function Toolbar({ status }: { status: ReactNode }) {
         ))}
         <span className="ne-toolbar__status">{status}</span>
       </div>
+      <TableTools />
       {linkTarget ? (
         <LinkPrompt
           initialUrl={linkTarget.url}

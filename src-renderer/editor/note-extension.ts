@@ -1,6 +1,7 @@
 import {
   TextNode,
   configExtension,
+  mergeRegister,
   defineExtension,
   type EditorThemeClasses,
   type Klass,
@@ -12,6 +13,7 @@ import { CheckListExtension, ListExtension } from '@lexical/list'
 import { AutoLinkExtension, LinkExtension, createLinkMatcherWithRegExp } from '@lexical/link'
 import { CodeExtension } from '@lexical/code'
 import { HorizontalRuleExtension } from '@lexical/extension'
+import { TableExtension } from '@lexical/table'
 import { NOTE_NODES } from '../../src-main/core/notes/nodes'
 import { ExcerptNode } from '../../src-main/core/notes/excerpt-node'
 import { withoutInlineStyles, type SerializedNoteContent } from '../../src-main/core/notes/note-content'
@@ -19,6 +21,7 @@ import { isSafeUrl } from '../../src-main/core/export/excerpt-citation'
 import { ExcerptBlockNode } from './ExcerptBlock'
 import { NoteLinkNode } from '../../src-main/core/notes/note-link-node'
 import { NoteLinkViewNode } from './NoteLinkView'
+import { registerTablePaste } from './table-paste'
 
 /** The note's nodes, with excerpt blocks and note links given their React views (same types, so the same JSON). */
 const EDITOR_NODES: Klass<LexicalNode>[] = NOTE_NODES.map((node) =>
@@ -32,6 +35,13 @@ const THEME: EditorThemeClasses = {
   quote: 'ne-quote',
   code: 'ne-code-block',
   hr: 'ne-hr',
+  table: 'ne-table',
+  tableRow: 'ne-table__row',
+  tableCell: 'ne-table__cell',
+  tableCellHeader: 'ne-table__cell--header',
+  tableCellSelected: 'ne-table__cell--selected',
+  tableSelection: 'ne-table--selection',
+  tableScrollableWrapper: 'ne-table-scroll',
   hrSelected: 'ne-hr--selected',
   link: 'ne-link',
   list: {
@@ -62,7 +72,7 @@ const MATCHERS = [
 /** A link typed or pasted must be http(s) or mailto; anything else is refused. */
 export const isAllowedLinkUrl = (url: string): boolean => isSafeUrl(url)
 
-/** The note editor: rich text, history, lists with check lists, links, rules, code and excerpt blocks. */
+/** The note editor: rich text, history, lists with check lists, links, rules, code, tables and excerpt blocks. */
 export function noteEditorExtension(content: SerializedNoteContent | null, onError: (error: Error) => void) {
   const hasContent = content !== null && content.root.children.length > 0
   return defineExtension({
@@ -75,9 +85,12 @@ export function noteEditorExtension(content: SerializedNoteContent | null, onErr
     // the page (note-content.ts): dropped from what is loaded, and from whatever is pasted later.
     ...(hasContent ? { $initialEditorState: JSON.stringify(withoutInlineStyles(content)) } : {}),
     register: (editor) =>
-      editor.registerNodeTransform(TextNode, (node) => {
-        if (node.getStyle()) node.setStyle('')
-      }),
+      mergeRegister(
+        editor.registerNodeTransform(TextNode, (node) => {
+          if (node.getStyle()) node.setStyle('')
+        }),
+        registerTablePaste(editor),
+      ),
     dependencies: [
       RichTextExtension,
       HistoryExtension,
@@ -87,6 +100,8 @@ export function noteEditorExtension(content: SerializedNoteContent | null, onErr
       configExtension(AutoLinkExtension, { matchers: MATCHERS }),
       CodeExtension,
       HorizontalRuleExtension,
+      // GFM tables are a plain grid: no merged cells and no cell colours, which Markdown cannot hold.
+      configExtension(TableExtension, { hasCellMerge: false, hasCellBackgroundColor: false }),
     ],
   })
 }

@@ -1,6 +1,7 @@
 import {
   $createParagraphNode,
   $getSelection,
+  $isParagraphNode,
   $isRangeSelection,
   FORMAT_TEXT_COMMAND,
   REDO_COMMAND,
@@ -25,6 +26,7 @@ import {
 } from '@lexical/list'
 import { $createCodeNode, $isCodeNode } from '@lexical/code'
 import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/extension'
+import { $isTableNode, INSERT_TABLE_COMMAND, type InsertTableCommandPayload } from '@lexical/table'
 
 /** Every toolbar button, by the name used in its data-testid (`toolbar-<name>`). */
 export type ToolbarAction =
@@ -43,6 +45,7 @@ export type ToolbarAction =
   | 'codeblock'
   | 'link'
   | 'hr'
+  | 'table'
   | 'undo'
   | 'redo'
 
@@ -65,6 +68,8 @@ interface ActionInfo {
   markdown?: string
   /** True when Lexical itself handles the chord (we only describe it). */
   native?: boolean
+  /** What to type instead, when it is more than a marker and a space. */
+  typed?: string
 }
 
 export const ACTIONS: Record<ToolbarAction, ActionInfo> = {
@@ -83,6 +88,11 @@ export const ACTIONS: Record<ToolbarAction, ActionInfo> = {
   codeblock: { label: 'Code block', chord: { code: 'KeyE', shift: true }, markdown: '```' },
   link: { label: 'Link', chord: { code: 'KeyK' } },
   hr: { label: 'Horizontal rule', chord: { code: 'KeyH', shift: true }, markdown: '---' },
+  table: {
+    label: 'Table',
+    chord: { code: 'KeyT', shift: true, alt: true },
+    typed: 'type a row like | a | b |, then | --- | --- | and Enter',
+  },
   undo: { label: 'Undo', chord: { code: 'KeyZ' }, native: true },
   redo: { label: 'Redo', chord: { code: 'KeyZ', shift: true }, native: true },
 }
@@ -108,8 +118,9 @@ export function chordText({ code, shift, alt }: Chord): string {
 
 /** The button's tooltip: name, key chord, and the Markdown that does the same. */
 export function actionTitle(action: ToolbarAction): string {
-  const { label, chord, markdown } = ACTIONS[action]
-  return `${label} (${chordText(chord)}${markdown ? `, or type ${markdown} and a space` : ''})`
+  const { label, chord, markdown, typed } = ACTIONS[action]
+  const alternative = markdown ? `, or type ${markdown} and a space` : typed ? `, or ${typed}` : ''
+  return `${label} (${chordText(chord)}${alternative})`
 }
 
 /** The action a keydown asks for, among those Lexical does not handle itself. */
@@ -122,6 +133,13 @@ export function actionForKey(event: KeyboardEvent): ToolbarAction | null {
     if (!info.native && event.code === code && event.shiftKey === shift && event.altKey === alt) return action
   }
   return null
+}
+
+/** A new table: a header row and two rows of three columns, grown from the table tools. */
+const NEW_TABLE: InsertTableCommandPayload = {
+  rows: '3',
+  columns: '3',
+  includeHeaders: { rows: true, columns: false },
 }
 
 /** Runs a toolbar action; `openLinkPrompt` shows the link field (the link action needs a URL). */
@@ -172,6 +190,21 @@ export function runAction(
       return
     case 'hr':
       editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)
+      return
+    case 'table':
+      editor.update(() => {
+        const selection = $getSelection()
+        const line = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement() : null
+        editor.dispatchCommand(INSERT_TABLE_COMMAND, NEW_TABLE)
+        // Made on an empty line, the table takes that line's place rather than standing under it.
+        if (
+          $isParagraphNode(line) &&
+          line.isAttached() &&
+          line.isEmpty() &&
+          $isTableNode(line.getNextSibling())
+        )
+          line.remove()
+      })
       return
     case 'undo':
       editor.dispatchCommand(UNDO_COMMAND, undefined)

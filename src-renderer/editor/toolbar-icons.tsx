@@ -69,6 +69,12 @@ export const TOOLBAR_ICONS: Record<ToolbarAction, ReactNode> = {
       <path d="M4 4.5h8M4 11.5h8" strokeWidth="1" opacity="0.5" />
     </Icon>
   ),
+  table: (
+    <Icon className="">
+      <rect x="2.5" y="3" width="11" height="10" rx="1" />
+      <path d="M2.5 6.5h11M2.5 9.75h11M6.2 3v10M9.8 3v10" strokeWidth="1" />
+    </Icon>
+  ),
   undo: (
     <Icon className="">
       <path d="M5.5 3.5L2.5 6.5l3 3" />

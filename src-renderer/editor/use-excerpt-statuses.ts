@@ -1,60 +1,84 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import type { CommonplaceApi } from '../../src-main/api/contract'
+import type { CommonplaceApi, MethodOutput } from '../../src-main/api/contract'
 import type { ExcerptBlockServices } from './ExcerptBlock'
 
-interface SourceStatus {
-  removed: boolean
-  title: string | null
+/** An excerpt block as the checks see it: which excerpt, and the words the note holds. */
+export interface QuotedExcerpt {
+  excerptId: string
+  quote: string
+  /** The source's words the writer chose not to take (ExcerptFields.keptOver). */
+  keptOver?: string | null
 }
 
+export type QuoteCheck = MethodOutput<'quotes.check'>[number]
+
+/** Sent on the window when an article was updated here, so open notes check their quotes again. */
+export const SOURCES_CHANGED = 'commonplace:sources-changed'
+
+const keyOf = ({ excerptId, quote }: QuotedExcerpt) => `${excerptId}\u0000${quote}`
+
 /**
- * Where each excerpt of the open note stands in the library (still there, or removed), asked of
- * `excerpts.status` when blocks appear and again whenever the window comes back into focus.
+ * Whether each excerpt block's words are still what its source says (`quotes.check`), asked when
+ * blocks appear or change, when an article is updated here, and whenever the window comes back into focus.
  */
 export function useExcerptStatuses(
   api: CommonplaceApi,
   open: (target: { excerptId: string; articleId: string }) => void,
 ): {
   services: ExcerptBlockServices
-  track(ids: string[]): void
-  markPresent(id: string, title: string): void
+  blocks: QuotedExcerpt[]
+  track(blocks: QuotedExcerpt[]): void
+  markPresent(id: string, title: string, quote: string): void
 } {
-  const [statuses, setStatuses] = useState<ReadonlyMap<string, SourceStatus>>(new Map())
+  const [checks, setChecks] = useState<ReadonlyMap<string, QuoteCheck>>(new Map())
+  const [blocks, setBlocks] = useState<QuotedExcerpt[]>([])
   const known = useRef(new Set<string>())
-  const tracked = useRef<string[]>([])
+  const tracked = useRef<QuotedExcerpt[]>([])
 
   const check = useCallback(
-    async (ids: string[]) => {
-      if (ids.length === 0) return
-      for (const id of ids) known.current.add(id)
+    async (quotes: QuotedExcerpt[]) => {
+      if (quotes.length === 0) return
+      for (const quote of quotes) known.current.add(keyOf(quote))
       try {
-        const results = await api.call('excerpts.status', { ids })
-        setStatuses((previous) => {
+        const asked = quotes.map(({ excerptId, quote }) => ({ excerptId, quote }))
+        const results = await api.call('quotes.check', { quotes: asked })
+        setChecks((previous) => {
           const next = new Map(previous)
-          for (const result of results)
-            next.set(result.id, { removed: result.article === null, title: result.article?.title ?? null })
+          results.forEach((result, index) => next.set(keyOf(quotes[index]!), result))
           return next
         })
       } catch (error) {
-        // Unknown is shown as present; the next focus asks again.
-        for (const id of ids) known.current.delete(id)
-        console.warn('Could not check the sources of excerpts', error)
+        // Unknown is shown as unchecked; the next focus asks again.
+        for (const quote of quotes) known.current.delete(keyOf(quote))
+        console.warn('Could not check the quotes of the note', error)
       }
     },
     [api],
   )
 
   const track = useCallback(
-    (ids: string[]) => {
-      tracked.current = ids
-      void check(ids.filter((id) => !known.current.has(id)))
+    (quotes: QuotedExcerpt[]) => {
+      tracked.current = quotes
+      setBlocks(quotes)
+      const unknown = quotes.filter((quote) => !known.current.has(keyOf(quote)))
+      void check([...new Map(unknown.map((quote) => [keyOf(quote), quote])).values()])
     },
     [check],
   )
 
-  const markPresent = useCallback((id: string, title: string) => {
-    known.current.add(id)
-    setStatuses((previous) => new Map(previous).set(id, { removed: false, title }))
+  // A block inserted from the reader quotes the excerpt as it is: exact, no need to ask.
+  const markPresent = useCallback((id: string, title: string, quote: string) => {
+    const key = keyOf({ excerptId: id, quote })
+    known.current.add(key)
+    setChecks((previous) =>
+      new Map(previous).set(key, {
+        excerptId: id,
+        state: 'exact',
+        sourceWords: quote,
+        sourceTitle: title,
+        articleId: null,
+      }),
+    )
   }, [])
 
   useEffect(() => {
@@ -62,20 +86,18 @@ export function useExcerptStatuses(
       if (document.visibilityState === 'visible') void check(tracked.current)
     }
     window.addEventListener('focus', recheck)
+    window.addEventListener(SOURCES_CHANGED, recheck)
     document.addEventListener('visibilitychange', recheck)
     return () => {
       window.removeEventListener('focus', recheck)
+      window.removeEventListener(SOURCES_CHANGED, recheck)
       document.removeEventListener('visibilitychange', recheck)
     }
   }, [check])
 
   const services = useMemo<ExcerptBlockServices>(
-    () => ({
-      isRemoved: (id) => statuses.get(id)?.removed ?? null,
-      currentTitle: (id) => statuses.get(id)?.title ?? null,
-      open,
-    }),
-    [statuses, open],
+    () => ({ check: (excerptId, quote) => checks.get(keyOf({ excerptId, quote })) ?? null, open }),
+    [checks, open],
   )
-  return { services, track, markPresent }
+  return { services, blocks, track, markPresent }
 }

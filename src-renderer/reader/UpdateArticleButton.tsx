@@ -4,6 +4,7 @@ import { countOf } from '../ui/format'
 import { useNotifier, type Notice, type NoticeDetail } from '../ui/notices'
 import type { ArticleUpdate } from './use-article'
 import type { FileUpload } from '../library/read-files'
+import { SOURCES_CHANGED } from '../editor/use-excerpt-statuses'
 
 /** Props of the "Update from a new version" button. */
 export interface UpdateArticleButtonProps {
@@ -21,6 +22,8 @@ export function UpdateArticleButton({ onUpdate }: UpdateArticleButtonProps) {
     try {
       const result = await onUpdate(await readFileForUpload(file))
       if (result) notifier.show(updateNotice(result))
+      // Excerpt blocks in the open note check their words against the new version.
+      if (result) window.dispatchEvent(new Event(SOURCES_CHANGED))
     } catch (error) {
       notifier.error('Could not read the new version', error)
     } finally {

@@ -9,6 +9,7 @@ const base: Citation = {
   date: '2026-11-23',
   excerptId: 'ex-abc123',
   removed: false,
+  fingerprint: null,
 }
 
 const citations: [string, Citation][] = [
@@ -21,6 +22,8 @@ const citations: [string, Citation][] = [
   ['only a URL', { ...base, sourceName: null, sourceUrl: 'https://example.com/x' }],
   ['a URL with a character reference', { ...base, sourceUrl: 'https://example.com/?a=1&amp;b=2 c' }],
   ['a removed source', { ...base, removed: true }],
+  ['a fingerprint of the words', { ...base, fingerprint: 'sha256:0123456789ab' }],
+  ['a fingerprint and a removed source', { ...base, fingerprint: 'sha256:0123456789ab', removed: true }],
   ['undated', { ...base, date: 'undated' }],
   ['a title full of syntax', { ...base, title: 'A *b* _c_ [d](e) `f` <g> \\h | i, 2020-01-01 · ex-x' }],
   ['a file name with commas and a date', { ...base, sourceName: 'notes, 2020-01-01 · draft.txt' }],

@@ -34,6 +34,7 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
       date: excerptDate(excerpt.excerptedAt),
       excerptId: excerpt.excerptId,
       removed: source === null,
+      fingerprint: scope?.fingerprint?.(excerpt.quote) ?? null,
     },
     citationHref(excerpt.excerptId, source === null),
   )
@@ -95,6 +96,8 @@ export interface Citation {
   date: string
   excerptId: string
   removed: boolean
+  /** `sha256:` and 12 hex digits of the quoted words (verify/quote-fingerprint.ts); null in files from before it. */
+  fingerprint: string | null
 }
 
 /** How excerpt blocks are cited: a line under each quote, or a footnote at the end of the note. */
@@ -106,6 +109,8 @@ interface CitationScope {
   footnotes: string[]
   /** Where an excerpt's id should link to (a vault's source file and block), or null for a plain id. */
   excerptHref?: (excerptId: string) => string | null
+  /** The fingerprint of quoted words, written after the id (computed in the main process only). */
+  fingerprint?: (words: string) => string
 }
 
 let scope: CitationScope | null = null
@@ -118,9 +123,10 @@ export function withCitations<T>(
   style: CitationStyle,
   excerptHref: ((excerptId: string) => string | null) | undefined,
   run: () => T,
+  fingerprint?: (words: string) => string,
 ): { result: T; footnotes: string } {
   const previous = scope
-  const current: CitationScope = { style, footnotes: [], excerptHref }
+  const current: CitationScope = { style, footnotes: [], excerptHref, fingerprint }
   scope = current
   try {
     const result = run()
@@ -141,9 +147,11 @@ export function citationLine(citation: Citation, href: string | null = null): st
   const origin = originMarkdown(citation.sourceName, citation.sourceUrl)
   if (origin) parts.push(origin)
   parts.push(citation.date)
+  const seal =
+    citation.fingerprint && FINGERPRINT.test(citation.fingerprint) ? SEPARATOR + citation.fingerprint : ''
   const tail = citation.removed ? SEPARATOR + SOURCE_REMOVED : ''
   const id = safeId(citation.excerptId)
-  return parts.join(', ') + SEPARATOR + (href ? `[${id}](${linkPath(href)})` : id) + tail
+  return parts.join(', ') + SEPARATOR + (href ? `[${id}](${linkPath(href)})` : id) + seal + tail
 }
 
 function originMarkdown(sourceName: string | null, sourceUrl: string | null): string | null {
@@ -176,9 +184,12 @@ function safeId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '') || 'unknown'
 }
 
+/** A fingerprint as written: `sha256:` and 12 lower-case hex digits. */
+const FINGERPRINT = /^sha256:[0-9a-f]{12}$/
 const CITATION = new RegExp(
   `^${DASH} \\*((?:\\\\.|[^\\\\*])*)\\*(?:, (.+?))?, (\\d{4}-\\d{2}-\\d{2}|undated)` +
-    `${SEPARATOR}(?:([A-Za-z0-9_-]+)|\\[([A-Za-z0-9_-]+)\\]\\([^\\s()<>]+\\))(${SEPARATOR}${SOURCE_REMOVED})?$`,
+    `${SEPARATOR}(?:([A-Za-z0-9_-]+)|\\[([A-Za-z0-9_-]+)\\]\\([^\\s()<>]+\\))` +
+    `(?:${SEPARATOR}(sha256:[0-9a-f]{12}))?(${SEPARATOR}${SOURCE_REMOVED})?$`,
 )
 /** A footnote's citation text, `*Title*, …`, as `parseCitation` reads it. */
 const FOOTNOTE_DEFINITION = /^\[\^(\d+)\]: (\*.*)$/
@@ -188,7 +199,7 @@ const LINKED_ORIGIN = /^\[((?:\\.|[^\\\]])*)\]\(<((?:\\.|[^\\<>])*)>\)$/
 export function parseCitation(line: string): Citation | null {
   const match = CITATION.exec(line)
   if (!match) return null
-  const [, title, origin, date, plainId, linkedId, removed] = match
+  const [, title, origin, date, plainId, linkedId, fingerprint, removed] = match
   let sourceName: string | null = null
   let sourceUrl: string | null = null
   if (origin) {
@@ -208,6 +219,7 @@ export function parseCitation(line: string): Citation | null {
     date: date!,
     excerptId: (plainId ?? linkedId)!,
     removed: !!removed,
+    fingerprint: fingerprint ?? null,
   }
 }
 

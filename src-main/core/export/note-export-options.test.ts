@@ -20,6 +20,7 @@ import { importNoteFromMarkdown, splitFrontMatter } from '../notes/markdown-impo
 import type { Excerpt, NoteSummary } from '../records'
 import { exportNote, type NoteExportOptions } from './note-markdown'
 import { SAMPLE_ARTICLE } from '../../testing/corpus'
+import { quoteFingerprint } from '../verify/quote-fingerprint'
 
 let store: LibraryStore
 let excerpt: Excerpt
@@ -91,7 +92,7 @@ describe('note export options', () => {
     expect(body).toContain(`> The U.S., Turkey and Iran have all criticized the vote.[^1]\n`)
     expect(body.trimEnd().split('\n').at(-1)).toMatch(
       new RegExp(
-        `^\\[\\^1\\]: \\*Iraq Kurdish Referendum 2017\\*, iraq-kurdish-referendum-2017.txt, \\d{4}-\\d{2}-\\d{2} · \\[${excerpt.id}\\]\\(commonplace://excerpt/${excerpt.id}\\)$`,
+        `^\\[\\^1\\]: \\*Iraq Kurdish Referendum 2017\\*, iraq-kurdish-referendum-2017.txt, \\d{4}-\\d{2}-\\d{2} · \\[${excerpt.id}\\]\\(commonplace://excerpt/${excerpt.id}\\) · ${quoteFingerprint(excerpt.quote)}$`,
       ),
     )
   })
@@ -111,7 +112,7 @@ describe('note export options', () => {
       excerptHref: (id) => `../sources/Iraq Kurdish Referendum 2017.md#^${id}`,
     })
     expect(markdown).toContain(
-      ` · [${excerpt.id}](../sources/Iraq%20Kurdish%20Referendum%202017.md#^${excerpt.id})\n`,
+      ` · [${excerpt.id}](../sources/Iraq%20Kurdish%20Referendum%202017.md#^${excerpt.id}) · ${quoteFingerprint(excerpt.quote)}\n`,
     )
   })
 

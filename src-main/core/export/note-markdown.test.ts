@@ -1,4 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest'
+import { quoteFingerprint } from '../verify/quote-fingerprint'
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -356,7 +357,7 @@ describe('exportNote', () => {
     await renameArticle(store, excerpt.articleId, 'Iraq and the Kurds')
     const { markdown } = await exportNote(store, id)
     expect(markdown).toContain(
-      `> — *Iraq and the Kurds*, iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · [${excerpt.id}](commonplace://excerpt/${excerpt.id})\n`,
+      `> — *Iraq and the Kurds*, iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · [${excerpt.id}](commonplace://excerpt/${excerpt.id}) · ${quoteFingerprint(excerpt.quote)}\n`,
     )
   })
 
@@ -381,7 +382,7 @@ describe('exportNote', () => {
         'blockquote_open',
         `text "${quote}"`,
         'em_open',
-        `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · ${excerpt.id} · source removed from the library"`,
+        `text ", iraq-kurdish-referendum-2017.txt, ${dateOf(excerpt)} · ${excerpt.id} · ${quoteFingerprint(excerpt.quote)} · source removed from the library"`,
         'blockquote_close',
       ])
     } finally {

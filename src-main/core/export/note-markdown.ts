@@ -7,6 +7,7 @@ import { createNoteEditor, loadNoteContent } from '../notes/headless'
 import { $noteToMarkdown, withExcerptSources } from '../notes/transformers'
 import type { ExcerptFields } from '../notes/excerpt-node'
 import { writeFileDurably } from '../store/durable-file'
+import { quoteFingerprint } from '../verify/quote-fingerprint'
 import { withCitations, type CitationSource, type CitationStyle } from './excerpt-citation'
 import { transformersFor, type NoteLinkStyle } from './note-link-markdown'
 import { noteFrontMatter } from './note-front-matter'
@@ -56,13 +57,17 @@ export async function exportNote(
       options.noteHref !== undefined,
     )
     ;({ result: body, footnotes } = editor.getEditorState().read(() =>
-      withCitations(options.citations ?? store.data.settings.export.citations, options.excerptHref, () =>
-        withNoteTitles(titleOf, () =>
-          withExcerptSources(
-            (excerpt) => currentSource(store, excerpt),
-            () => $noteToMarkdown(transformers),
+      withCitations(
+        options.citations ?? store.data.settings.export.citations,
+        options.excerptHref,
+        () =>
+          withNoteTitles(titleOf, () =>
+            withExcerptSources(
+              (excerpt) => currentSource(store, excerpt),
+              () => $noteToMarkdown(transformers),
+            ),
           ),
-        ),
+        quoteFingerprint,
       ),
     ))
   } catch (error) {

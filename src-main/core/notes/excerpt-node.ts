@@ -23,6 +23,11 @@ export interface ExcerptFields {
   sourceUrl: string | null
   /** ISO time the excerpt was made. */
   excerptedAt: string
+  /**
+   * The source's words the writer saw and chose not to take (*keep my quote*) after the source
+   * changed; asked again only when the source changes once more.
+   */
+  keptOver?: string | null
 }
 
 /** An excerpt block as saved in a note's JSON. */
@@ -90,11 +95,13 @@ export class ExcerptNode extends DecoratorNode<unknown> {
       sourceName: optional('sourceName'),
       sourceUrl: optional('sourceUrl'),
       excerptedAt: text('excerptedAt'),
+      ...(typeof json.keptOver === 'string' ? { keptOver: json.keptOver } : {}),
     })
   }
 
   exportJSON(): SerializedExcerptNode {
-    const { excerptId, articleId, quote, sourceTitle, sourceName, sourceUrl, excerptedAt } = this.getExcerpt()
+    const { excerptId, articleId, quote, sourceTitle, sourceName, sourceUrl, excerptedAt, keptOver } =
+      this.getExcerpt()
     return {
       ...super.exportJSON(),
       type: EXCERPT_NODE_TYPE,
@@ -106,6 +113,7 @@ export class ExcerptNode extends DecoratorNode<unknown> {
       sourceName,
       sourceUrl,
       excerptedAt,
+      ...(typeof keptOver === 'string' ? { keptOver } : {}),
     }
   }
 

@@ -18,17 +18,18 @@ import { $createAutoLinkNode, $createLinkNode } from '@lexical/link'
 import { $createHorizontalRuleNode } from '@lexical/extension'
 import { $createExcerptNode, type ExcerptFields } from './excerpt-node'
 import { $createNoteLinkNode, type NoteLinkFields } from './note-link-node'
+import { $tableOf } from './table-import'
 import { parseCitation, parseCitationFootnote, type Citation } from '../export/excerpt-citation'
 
-type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number]
+export type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number]
 
-/** The parser notes are read with: CommonMark plus GFM strikethrough (the editor has no tables). */
+/** The parser notes are read with: CommonMark plus GFM strikethrough and tables. */
 export function createNoteMarkdownParser(): InstanceType<typeof MarkdownIt> {
-  return new MarkdownIt('commonmark').enable('strikethrough')
+  return new MarkdownIt('commonmark').enable(['strikethrough', 'table'])
 }
 
 /** A block token with what lies between it and its closing token. */
-interface Block {
+export interface Block {
   token: Token
   children: Block[]
 }
@@ -135,6 +136,8 @@ function $blockToNodes(block: Block, resolveExcerpt: ExcerptResolver): LexicalNo
       return [$codeOf(token)]
     case 'hr':
       return [$createHorizontalRuleNode()]
+    case 'table_open':
+      return [$tableOf(block, $inlineNodes)]
     case 'html_block':
       // The editor has no raw HTML; its source is kept as words rather than lost.
       return [$createParagraphNode().append(...$linesOf(token.content.replace(/\n$/, '')))]

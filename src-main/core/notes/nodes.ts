@@ -4,6 +4,7 @@ import { ListItemNode, ListNode } from '@lexical/list'
 import { CodeHighlightNode, CodeNode } from '@lexical/code'
 import { AutoLinkNode, LinkNode } from '@lexical/link'
 import { HorizontalRuleNode } from '@lexical/extension'
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table'
 import { ExcerptNode } from './excerpt-node'
 import { NoteLinkNode } from './note-link-node'
 
@@ -22,6 +23,9 @@ export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   LinkNode,
   AutoLinkNode,
   HorizontalRuleNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
   ExcerptNode,
   NoteLinkNode,
 ]

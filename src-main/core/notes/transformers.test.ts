@@ -270,6 +270,20 @@ describe('ExcerptNode', () => {
     })
   })
 
+  it('keeps the source words a writer declined (keep my quote), and only when there are some', () => {
+    const kept = { ...EXCERPT, keptOver: 'the source’s new words' }
+    const editor = createNoteEditor()
+    editor.update(() => $getRoot().append($createExcerptNode(kept)), { discrete: true })
+    const json = editor.getEditorState().toJSON()
+    expect(json.root.children).toEqual([{ type: 'excerpt', version: 1, ...kept }])
+    const again = createNoteEditor()
+    again.setEditorState(again.parseEditorState(JSON.stringify(json)))
+    again.getEditorState().read(() => {
+      const node = $getRoot().getFirstChild()
+      expect($isExcerptNode(node) && node.getExcerpt()).toEqual(kept)
+    })
+  })
+
   it('is a block, keyboard-selectable', () => {
     const editor = createNoteEditor()
     editor.update(() => $getRoot().append($createExcerptNode(EXCERPT)), { discrete: true })

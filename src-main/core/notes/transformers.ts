@@ -37,18 +37,8 @@ import { $isExcerptNode, ExcerptNode, type ExcerptFields } from './excerpt-node'
 import { excerptToMarkdown, isSafeUrl, type CitationSource } from '../export/excerpt-citation'
 import { escapeHeadingEnd, escapeInline, escapeLineStart } from '../export/markdown-escape'
 import { NOTE_LINK } from './note-link-transformer'
-
-// @lexical/markdown backslash-escapes `\ ` * _ ~` in the text it is given, so our own escapes
-// (for `[`, `<`, `#` at a line start …) are written with this noncharacter and turned into
-// backslashes once the whole document is out (see $noteToMarkdown). The same character in a note
-// becomes U+FFFD: noncharacters are reserved for process-internal use and never meaningful text.
-const ESCAPE_MARK = '\uFDD0'
-// A hard line break is written as BREAK_MARK + newline so that the emphasis @lexical/markdown closes
-// before it and reopens after it can be joined again (see joinEmphasisAcrossBreaks).
-const BREAK_MARK = '\uFDD1'
-// Put before a text run whose emphasis continues from the bold and italic run before it (see $continuesEmphasis).
-const JOIN_MARK = '\uFDD2'
-const withoutMark = (text: string): string => text.replace(/[\uFDD0-\uFDD2]/g, '\uFFFD')
+import { BREAK_MARK, ESCAPE_MARK, JOIN_MARK, withoutMark } from './markdown-marks'
+import { TABLE } from './table-markdown'
 
 /** Never matches: for transformers that only export (typing or importing must not trigger them). */
 const NEVER = /(?!)/
@@ -253,6 +243,7 @@ export const NOTE_TRANSFORMERS: Transformer[] = [
   separatingAdjacentLists(UNORDERED_LIST),
   separatingAdjacentLists(ORDERED_LIST),
   CODE_BLOCK,
+  TABLE,
   INLINE_CODE,
   BOLD_ITALIC_STAR,
   BOLD_ITALIC_UNDERSCORE,
