@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest'
+import { JSDOM } from 'jsdom'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -73,6 +74,16 @@ function articlePage(body: string, head = ''): string {
     <footer>Copyright the newspaper</footer></body></html>`
 }
 
+/** Each image's attributes, in a form that does not depend on their order. */
+function imagesIn(html: string): Record<string, string>[] {
+  const { window } = new JSDOM(`<!doctype html><body>${html}`)
+  const images = [...window.document.querySelectorAll('img')].map((image) =>
+    Object.fromEntries([...image.attributes].map(({ name, value }) => [name, value])),
+  )
+  window.close()
+  return images
+}
+
 describe('links and images', () => {
   it('holds back remote images as data-remote-src, keeps data: images, resolves links against the page URL', async () => {
     const page = articlePage(`
@@ -85,8 +96,13 @@ describe('links and images', () => {
       bytes: encode(page),
       url: 'https://news.example.com/2024/budget/story.html',
     })
-    expect(doc.html).toContain('<img alt="A photo" data-remote-src="https://news.example.com/img/photo.jpg">')
-    expect(doc.html).toContain('<img alt="inline" src="data:image/png;base64,iVBORw0KGgo=">')
+    // The importer's own output, before sanitizing: attribute order is the parser's business.
+    expect(imagesIn(doc.html)).toEqual(
+      expect.arrayContaining([
+        { alt: 'A photo', 'data-remote-src': 'https://news.example.com/img/photo.jpg' },
+        { alt: 'inline', src: 'data:image/png;base64,iVBORw0KGgo=' },
+      ]),
+    )
     expect(doc.html).toContain('data-remote-src="https://cdn.example.org/a.jpg"')
     expect(doc.html).not.toMatch(/srcset|<source|\ssrc="https?:|\ssrc="\//)
     expect(doc.html).toContain('href="https://news.example.com/2024/other.html"')
