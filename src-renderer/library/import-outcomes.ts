@@ -18,17 +18,21 @@ export function importNotice(outcomes: ImportOutcome[]): Omit<Notice, 'id'> {
   return {
     tone: failed > 0 ? 'error' : 'success',
     message: `${parts.join('; ')}.`,
-    details: outcomes.map(describeOutcome),
+    details: outcomes.flatMap(describeOutcome),
     testId: 'import-result',
     // A clean import speaks for itself after a while; a failure stays until the user has read it.
     expiresAfterMs: failed > 0 ? undefined : 12_000,
   }
 }
 
-function describeOutcome(outcome: ImportOutcome): NoticeDetail {
+function describeOutcome(outcome: ImportOutcome): NoticeDetail | NoticeDetail[] {
   switch (outcome.status) {
     case 'imported':
-      return { tone: 'success', text: `${outcome.name}: imported as “${outcome.title ?? outcome.name}”` }
+      return [
+        { tone: 'success', text: `${outcome.name}: imported as “${outcome.title ?? outcome.name}”` },
+        // E.g. an implausibly short text for the file: the user should know before reading it.
+        ...(outcome.notices ?? []).map((notice): NoticeDetail => ({ tone: 'info', text: notice })),
+      ]
     case 'duplicate':
       return { tone: 'info', text: outcome.message }
     case 'failed':

@@ -231,7 +231,7 @@ export function Reader(props: ReaderProps) {
                     <UpdateArticleButton onUpdate={updateArticle} />
                   </div>
                   {article.notices.map((notice) => (
-                    <p key={notice} className="reader__notice">
+                    <p key={notice} className="reader__notice" data-testid="article-notice">
                       {notice}
                     </p>
                   ))}

@@ -1,8 +1,15 @@
 import { JSDOM } from 'jsdom'
 import createDOMPurify, { type DOMPurify } from 'dompurify'
-import { parseFragment, serialize, defaultTreeAdapter, html as spec, type DefaultTreeAdapterTypes } from 'parse5'
+import {
+  parseFragment,
+  serialize,
+  defaultTreeAdapter,
+  html as spec,
+  type DefaultTreeAdapterTypes,
+} from 'parse5'
 import { SANITIZE_POLICY } from './article-text'
 import { holdBackRemoteMedia } from './remote-media'
+import { dropLeadingTitle } from './leading-title'
 
 /** The body of an article as stored: sanitized HTML and the plain text that excerpt offsets index. */
 export interface ArticleBody {
@@ -32,8 +39,14 @@ function dom(): { window: JSDOM['window']; purify: DOMPurify } {
  * The text is read from the sanitized HTML parsed again, exactly as the reader will parse it (in an
  * element of the body), so offsets in the core and in the reader agree. That second parse is parse5's,
  * the HTML parser inside jsdom, without building jsdom's DOM: the same tree at a fifth of the cost.
+ * `repeatedTitle`: the document's title, whose repetition as the body's first line is dropped
+ * (leading-title.ts); for formats whose body opens with the title the header already shows.
  */
-export function prepareArticleBody(untrustedHtml: string, baseUrl?: string): ArticleBody {
+export function prepareArticleBody(
+  untrustedHtml: string,
+  baseUrl?: string,
+  repeatedTitle?: string,
+): ArticleBody {
   const { purify } = dom()
   currentBase = baseUrl
   let html: string
@@ -43,6 +56,7 @@ export function prepareArticleBody(untrustedHtml: string, baseUrl?: string): Art
     currentBase = undefined
   }
   const fragment = parseFragment(bodyContext(), html, {})
+  if (repeatedTitle) dropLeadingTitle(fragment, repeatedTitle)
   return { html: serialize(fragment), text: textOf(fragment) }
 }
 

@@ -1,7 +1,7 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { decodeHtmlBytes } from './encoding'
 import { readHtmlMetadata, savedFromUrl, absoluteHttpUrl, type HtmlMetadata } from './html-metadata'
-import { titleFromFileName } from './title'
+import { titleFromFileName, withoutSiteAffix } from './title'
 import { separateBlocks } from './block-breaks'
 import { removeClobberingNames } from './dom-clobbering'
 import { parsePage, setDocumentAddress } from './page-dom'
@@ -56,12 +56,18 @@ export function importHtml(source: ImportSource, httpCharset?: string | null): I
   }
 
   const dir = article?.dir === 'rtl' || article?.dir === 'ltr' ? article.dir : metadata.dir
+  const siteName = clean(article?.siteName) ?? metadata.siteName
+  const title = clean(article?.title) ?? metadata.title
+  const cleanTitles = [...metadata.titles, ...(article?.title ? [article.title] : [])]
   return {
     format: 'html',
-    title: clean(article?.title) ?? metadata.title ?? titleFromFileName(source.name) ?? source.name,
+    title:
+      (title && withoutSiteAffix(title, cleanTitles, siteName)) ??
+      titleFromFileName(source.name) ??
+      source.name,
     html: content.tagName === 'BODY' ? content.innerHTML : content.outerHTML,
     byline: clean(article?.byline) ?? metadata.byline,
-    siteName: clean(article?.siteName) ?? metadata.siteName,
+    siteName,
     publishedAt: clean(article?.publishedTime) ?? metadata.publishedAt,
     lang: clean(article?.lang) ?? metadata.lang,
     dir,

@@ -36,7 +36,7 @@ export interface ImportOutcome {
 }
 
 /** Files read and parsed ahead of the writer: enough to keep every parse thread busy. */
-const READ_AHEAD = PARSE_THREADS + 1
+const READ_AHEAD = PARSE_THREADS * 4
 
 /**
  * Imports files in the order given: the next ones are parsed (in the parse threads) while the one

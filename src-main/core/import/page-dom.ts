@@ -102,6 +102,19 @@ function ensureHeadAndBody(document: Document): void {
   head.after(body)
 }
 
+/** Every element under `root` (itself included), in document order, without a selector engine. */
+function* elementsOf(root: Element): Generator<Element> {
+  for (let element: Element | null = root; element;) {
+    yield element
+    if (element.firstElementChild) {
+      element = element.firstElementChild
+      continue
+    }
+    while (element && element !== root && !element.nextElementSibling) element = element.parentElement
+    element = element && element !== root ? element.nextElementSibling : null
+  }
+}
+
 const TEXT_NODE = 3
 const COMMENT_NODE = 8
 const DOCUMENT_TYPE_NODE = 10
@@ -115,7 +128,7 @@ function isElement(node: Node, localName: string): node is Element {
  * Readability and our own code ask for lower-case names. SVG and MathML keep their case (viewBox).
  */
 function lowerCaseAttributeNames(document: Document): void {
-  for (const element of document.getElementsByTagName('*')) {
+  for (const element of elementsOf(document.documentElement)) {
     if (element.namespaceURI === SVG_NAMESPACE || element.namespaceURI === MATHML_NAMESPACE) continue
     const attributes = [...element.attributes].map(({ name, value }) => ({ name, value }))
     if (attributes.every(({ name }) => name === name.toLowerCase())) continue
