@@ -31,7 +31,10 @@ function describeOutcome(outcome: ImportOutcome): NoticeDetail | NoticeDetail[] 
       return [
         { tone: 'success', text: `${outcome.name}: imported as “${outcome.title ?? outcome.name}”` },
         // E.g. an implausibly short text for the file: the user should know before reading it.
-        ...(outcome.notices ?? []).map((notice): NoticeDetail => ({ tone: 'info', text: notice })),
+        ...(outcome.notices ?? []).map((notice): NoticeDetail => ({
+          tone: 'info',
+          text: `${outcome.name}: ${notice}`,
+        })),
       ]
     case 'duplicate':
       return { tone: 'info', text: outcome.message }
