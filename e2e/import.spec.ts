@@ -110,7 +110,14 @@ test('one file of each kind imports through the file chooser and reads with its 
   await expect(reader.root.getByTestId('article-notice')).toHaveCount(0)
   await library.open("Alice's Adventures in Wonderland")
   await expect(reader.root.getByTestId('article-notice').filter({ hasText: shortText })).toBeVisible()
-  await app.page.screenshot({ path: test.info().outputPath('short-import-notice.png') })
+  for (const [width, height] of [
+    [1024, 700],
+    [1440, 900],
+  ] as const) {
+    await app.page.setViewportSize({ width, height })
+    await expect(reader.root.getByTestId('article-notice').filter({ hasText: shortText })).toBeInViewport()
+    await app.page.screenshot({ path: test.info().outputPath(`short-import-notice-${width}.png`) })
+  }
   await app.page.getByRole('button', { name: /close the import progress/i }).click()
   await expect(library.progress).toBeHidden()
 })
