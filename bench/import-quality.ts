@@ -32,10 +32,12 @@ interface PageResult {
 }
 
 /**
- * match: equal to Readability's expected value; extra: Readability found nothing and we did (from
+ * match: equal to Readability's expected value; cleaned (titles only): Readability's title with the
+ * site's or author's name after a separator taken off ("Mozilla - Wikipedia" → "Mozilla"), which the
+ * importer does on purpose when the page gives the clean title (title.ts) and counts as right; extra: Readability found nothing and we did (from
  * Open Graph, <meta>, JSON-LD or <time>); missing: we found nothing; wrong: both found, they differ.
  */
-type FieldState = 'match' | 'extra' | 'missing' | 'wrong'
+type FieldState = 'match' | 'cleaned' | 'extra' | 'missing' | 'wrong'
 interface FieldResult {
   state: FieldState
   expected: string | null
@@ -131,7 +133,13 @@ function compareField(field: Field, expected: string | null, actual: string | nu
   if (!same && field === 'lang') same = e.toLowerCase() === a.toLowerCase()
   if (!same && field === 'publishedTime' && e && a)
     same = Date.parse(e) === Date.parse(a) && !Number.isNaN(Date.parse(a))
-  const state: FieldState = same ? 'match' : !e ? 'extra' : !a ? 'missing' : 'wrong'
+  const cleaned =
+    !same &&
+    field === 'title' &&
+    Boolean(a) &&
+    e.startsWith(a) &&
+    /^\s+[-–—|·•:»/\\]\s+\S/.test(e.slice(a.length))
+  const state: FieldState = same ? 'match' : cleaned ? 'cleaned' : !e ? 'extra' : !a ? 'missing' : 'wrong'
   return { state, expected, actual }
 }
 
@@ -181,7 +189,9 @@ function summarize(pages: PageResult[]): Record<string, string | number> {
   }
   for (const field of FIELDS) {
     const count = (state: FieldState) => target.filter((p) => p.fields[field].state === state).length
-    summary[`${field} right (readerable)`] = round(share(target, (p) => p.fields[field].state === 'match'))
+    const right = (state: FieldState) => state === 'match' || state === 'cleaned'
+    summary[`${field} right (readerable)`] = round(share(target, (p) => right(p.fields[field].state)))
+    if (field === 'title') summary['title cleaned of a site/author suffix'] = count('cleaned')
     summary[`${field} extra / missing / wrong`] =
       `${count('extra')} / ${count('missing')} / ${count('wrong')}`
   }
@@ -193,7 +203,13 @@ function summarize(pages: PageResult[]): Record<string, string | number> {
   return summary
 }
 
-const STATE_MARK: Record<FieldState, string> = { match: '✓', extra: '+', missing: '-', wrong: '✗' }
+const STATE_MARK: Record<FieldState, string> = {
+  match: '✓',
+  cleaned: '~',
+  extra: '+',
+  missing: '-',
+  wrong: '✗',
+}
 
 function printPages(pages: PageResult[]): void {
   const header = ['page', 'read.', 'similarity', 'ms', ...FIELDS]
@@ -205,13 +221,17 @@ function printPages(pages: PageResult[]): void {
     ...FIELDS.map((field) => STATE_MARK[p.fields[field].state]),
   ])
   printTable(header, rows)
-  console.log('(✓ match, + we found a value Readability did not, - we found none, ✗ different value)')
+  console.log(
+    '(✓ match, ~ title without the site suffix, + we found a value Readability did not, - we found none, ✗ different value)',
+  )
   const misses = pages.filter(
-    (p) => p.readerable && (p.similarity < 0.95 || FIELDS.some((f) => p.fields[f].state !== 'match')),
+    (p) =>
+      p.readerable &&
+      (p.similarity < 0.95 || FIELDS.some((f) => !['match', 'cleaned'].includes(p.fields[f].state))),
   )
   if (misses.length) console.log('\nreaderable pages below 0.95 or with a metadata difference:')
   for (const p of misses) {
-    const wrong = FIELDS.filter((f) => p.fields[f].state !== 'match').map(
+    const wrong = FIELDS.filter((f) => !['match', 'cleaned'].includes(p.fields[f].state)).map(
       (f) =>
         `${f} (${p.fields[f].state}): expected ${JSON.stringify(p.fields[f].expected)}, got ${JSON.stringify(p.fields[f].actual)}`,
     )

@@ -95,6 +95,12 @@ test('one file of each kind imports through the file chooser and reads with its 
   await expect(library.progress).toContainText(`${KINDS.length} imported`)
   await expect(library.importResult).toContainText(`Imported ${KINDS.length} files`)
   await expect(library.rows).toHaveCount(KINDS.length)
+  // The EPUB whose chapters are missing holds 16 words (its title line aside): its row says so; a whole article says nothing.
+  const shortText = /Only 16 words were found in this 3 KB file/
+  await expect(
+    library.progressRow('alice_without_cover.epub').getByTestId('import-progress-notice'),
+  ).toContainText(shortText)
+  await expect(library.progressRow('ars-minecraft.html').getByTestId('import-progress-notice')).toHaveCount(0)
 
   for (const kind of KINDS) {
     await library.open(kind.title)
@@ -102,6 +108,18 @@ test('one file of each kind imports through the file chooser and reads with its 
     // A PDF opens as its pages; its first words are read in the text view.
     if (kind.file.endsWith('.pdf')) await new PdfPageView(app).showText()
     await expect(reader.root).toContainText(kind.words)
+  }
+  // The reader's header says it too.
+  await expect(reader.root.getByTestId('article-notice')).toHaveCount(0)
+  await library.open("Alice's Adventures in Wonderland")
+  await expect(reader.root.getByTestId('article-notice').filter({ hasText: shortText })).toBeVisible()
+  for (const [width, height] of [
+    [1024, 700],
+    [1440, 900],
+  ] as const) {
+    await app.page.setViewportSize({ width, height })
+    await expect(reader.root.getByTestId('article-notice').filter({ hasText: shortText })).toBeInViewport()
+    await app.page.screenshot({ path: test.info().outputPath(`short-import-notice-${width}.png`) })
   }
   await app.page.getByRole('button', { name: /close the import progress/i }).click()
   await expect(library.progress).toBeHidden()

@@ -14,7 +14,7 @@ import { basename } from 'node:path'
 import type { PathPolicy, PathUse } from './path-policy'
 import { PdfTextMapSchema, pdfTextMapOf, readOriginalPdf } from '../core/pdf-pages'
 
-// The importers (jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
+// The importers (linkedom, jsdom, pdf.js, mammoth …) and re-anchoring load with the first import or update, not
 // with the API: listing and reading never pay for them.
 const importing = () => import('../core/import/import-files')
 const updating = () => import('../core/article-update')
@@ -27,6 +27,8 @@ export const ImportOutcome = z.object({
   message: z.string(),
   /** An older article from the same file name or address, which this import may be meant to update. */
   sameSourceArticleId: z.string().nullish(),
+  /** What the user should know about the imported article, e.g. that its text is implausibly short for its file. */
+  notices: z.array(z.string()).optional(),
 })
 
 /** A path outside the library, or a grant standing for one; the caller's PathPolicy says which it may name. */

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCliInProcess as cli, runCliProcess } from '../testing/run-cli'
-import { SAMPLE_ARTICLE } from '../testing/corpus'
+import { SAMPLE_ARTICLE, corpusFile } from '../testing/corpus'
 import { importOutcomeLine, type ImportOutcome } from './import-outcome-line'
 
 let work: string
@@ -105,6 +105,21 @@ describe('note import', () => {
   })
 })
 
+describe('import --json', () => {
+  it('gives the notices of an implausibly short import', async () => {
+    const imported = await cli(
+      'import',
+      corpusFile('docx', 'simple-list.docx'),
+      '--library',
+      library,
+      '--json',
+    )
+    expect(imported.code).toBe(0)
+    const [outcome] = JSON.parse(imported.stdout) as ImportOutcome[]
+    expect(outcome!.notices).toEqual([expect.stringMatching(/^Only 2 words were found in this 14 KB file\./)])
+  })
+})
+
 describe('importOutcomeLine', () => {
   const outcome = (fields: Partial<ImportOutcome>): ImportOutcome => ({
     name: 'saved.html',
@@ -125,6 +140,12 @@ describe('importOutcomeLine', () => {
       }),
       failed: false,
       line: 'imported  a-1  “Page”; a-0 came from the same source and may be an older version',
+    },
+    {
+      name: 'imported with a notice',
+      outcome: outcome({ notices: ['Only 2 words were found in this 16 KB file.'] }),
+      failed: false,
+      line: 'imported  a-1  “Page”\n          note: Only 2 words were found in this 16 KB file.',
     },
     {
       name: 'duplicate',

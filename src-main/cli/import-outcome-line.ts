@@ -21,5 +21,7 @@ export function importOutcomeLine(outcome: ImportOutcome): { failed: boolean; li
   const older = outcome.sameSourceArticleId
     ? `; ${outcome.sameSourceArticleId} came from the same source and may be an older version`
     : ''
-  return { failed: false, line: `${status} ${id}  “${outcome.title ?? outcome.name}”${older}` }
+  // What the article's reader header says too (an implausibly short text, an incomplete EPUB …).
+  const notices = (outcome.notices ?? []).map((notice) => `\n${' '.repeat(10)}note: ${notice}`).join('')
+  return { failed: false, line: `${status} ${id}  “${outcome.title ?? outcome.name}”${older}${notices}` }
 }

@@ -87,6 +87,11 @@ function ProgressRow({ row }: { row: ImportRow }) {
       </span>
       <span className="import-progress__state">{STATE_LABEL[row.state]}</span>
       {row.message && <span className="import-progress__message">{row.message}</span>}
+      {row.notices.map((notice) => (
+        <span key={notice} className="import-progress__notice" data-testid="import-progress-notice">
+          {notice}
+        </span>
+      ))}
     </li>
   )
 }

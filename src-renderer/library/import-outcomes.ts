@@ -6,8 +6,8 @@ import { countOf } from '../ui/format'
 export type ImportOutcome = MethodOutput<'articles.import'>[number]
 
 /**
- * The notice that reports an import: a summary, and for a single file the line saying how it went. A
- * batch's files are listed in the import progress view, so the notice does not repeat them.
+ * The notice that reports an import: a summary, and for a single file the lines saying how it went. A
+ * batch's files (and their notices) are listed in the import progress view, so the notice does not repeat them.
  */
 export function importNotice(outcomes: ImportOutcome[]): Omit<Notice, 'id'> {
   const imported = outcomes.filter((o) => o.status === 'imported').length
@@ -21,17 +21,24 @@ export function importNotice(outcomes: ImportOutcome[]): Omit<Notice, 'id'> {
   return {
     tone: failed > 0 ? 'error' : 'success',
     message: `${parts.join('; ')}.`,
-    details: outcomes.length === 1 ? outcomes.map(describeOutcome) : undefined,
+    details: outcomes.length === 1 ? outcomes.flatMap(describeOutcome) : undefined,
     testId: 'import-result',
     // A clean import speaks for itself after a while; a failure stays until the user has read it.
     expiresAfterMs: failed > 0 ? undefined : 12_000,
   }
 }
 
-function describeOutcome(outcome: ImportOutcome): NoticeDetail {
+function describeOutcome(outcome: ImportOutcome): NoticeDetail | NoticeDetail[] {
   switch (outcome.status) {
     case 'imported':
-      return { tone: 'success', text: `${outcome.name}: imported as “${outcome.title ?? outcome.name}”` }
+      return [
+        { tone: 'success', text: `${outcome.name}: imported as “${outcome.title ?? outcome.name}”` },
+        // E.g. an implausibly short text for the file: the user should know before reading it.
+        ...(outcome.notices ?? []).map((notice): NoticeDetail => ({
+          tone: 'info',
+          text: `${outcome.name}: ${notice}`,
+        })),
+      ]
     case 'duplicate':
       return { tone: 'info', text: outcome.message }
     case 'failed':

@@ -44,14 +44,15 @@ async function until(condition: () => boolean) {
 const files = (...names: string[]) => names.map((name) => new File(['x'], name))
 
 describe('ImportQueue', () => {
-  it('imports one file at a time, in order, and a failure does not stop the batch', async () => {
+  it('imports two files at a time, reports them in order, and a failure does not stop the batch', async () => {
     const importer = gatedImporter()
     const queue = new ImportQueue(importer.importOne)
     const events: ImportQueueEvent[] = []
     queue.listen((event) => events.push(event))
     queue.enqueue(files('a.md', 'bad.pdf', 'c.txt'))
-    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['importing', 'queued', 'queued'])
+    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['importing', 'importing', 'queued'])
     await importer.finishNext()
+    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['done', 'importing', 'importing'])
     await importer.finishNext()
     expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['done', 'failed', 'importing'])
     expect(queue.getSnapshot().rows[1]!.message).toBe('bad.pdf is damaged')
@@ -67,19 +68,24 @@ describe('ImportQueue', () => {
     ])
   })
 
-  it('a cancel lets the current file finish and starts no other; files added later are imported', async () => {
+  it('a cancel lets the current files finish and starts no other; files added later are imported', async () => {
     const importer = gatedImporter()
     const queue = new ImportQueue(importer.importOne)
-    queue.enqueue(files('a.md', 'b.md', 'c.md'))
+    queue.enqueue(files('a.md', 'b.md', 'c.md', 'd.md'))
     queue.cancel()
     expect(queue.getSnapshot()).toMatchObject({ running: true, cancelling: true })
-    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual(['importing', 'cancelled', 'cancelled'])
-    queue.enqueue(files('d.md'))
+    expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual([
+      'importing',
+      'importing',
+      'cancelled',
+      'cancelled',
+    ])
+    queue.enqueue(files('e.md'))
     expect(queue.getSnapshot().cancelling).toBe(false)
-    await importer.finishNext()
-    await importer.finishNext()
+    for (let n = 0; n < 3; n++) await importer.finishNext()
     expect(queue.getSnapshot().running).toBe(false)
     expect(queue.getSnapshot().rows.map((row) => row.state)).toEqual([
+      'done',
       'done',
       'cancelled',
       'cancelled',
@@ -87,6 +93,23 @@ describe('ImportQueue', () => {
     ])
     queue.dismiss()
     expect(queue.getSnapshot().rows).toEqual([])
+  })
+})
+
+describe('ImportQueue notices', () => {
+  it("keeps an imported file's notices on its row for the progress view", async () => {
+    const notice = 'Only 2 words were found in this 16 KB file.'
+    const queue = new ImportQueue(async (file) => ({
+      name: file.name,
+      status: 'imported',
+      articleId: 'a1',
+      title: 'Short',
+      message: 'Imported',
+      notices: [notice],
+    }))
+    queue.enqueue(files('short.docx', 'other.docx'))
+    await until(() => !queue.getSnapshot().running)
+    expect(queue.getSnapshot().rows.map((row) => row.notices)).toEqual([[notice], [notice]])
   })
 })
 
@@ -126,7 +149,7 @@ describe('local files (File ▸ Import in the desktop app)', () => {
     queue.enqueue([localFile(grant('a.md')), ...files('b.md'), localFile(grant('bad.pdf'))])
     expect(queue.getSnapshot().rows.map((row) => [row.name, row.state])).toEqual([
       ['a.md', 'importing'],
-      ['b.md', 'queued'],
+      ['b.md', 'importing'],
       ['bad.pdf', 'queued'],
     ])
     for (let n = 0; n < 3; n++) await importer.finishNext()

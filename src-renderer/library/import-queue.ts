@@ -11,6 +11,8 @@ export interface ImportRow {
   /** The importer's word on it: the title it got, why it is a duplicate, or why it failed. */
   message: string | null
   articleId: string | null
+  /** What the user should know about the imported article, e.g. that its text is implausibly short. */
+  notices: string[]
 }
 
 /** What the progress view shows: every file of the current batch, in the order they were given. */
@@ -53,6 +55,12 @@ export type ImportQueueEvent =
 /** Someone following the queue's work. */
 export type ImportQueueListener = (event: ImportQueueEvent) => void
 
+/**
+ * Files sent to the importer at once: the core parses two in its two parse threads while its one
+ * writer stores, so a batch uses both cores of a small machine; more would only wait in its queue.
+ */
+export const FILES_AT_ONCE = 2
+
 interface QueuedFile {
   rowId: number
   item: ImportItem
@@ -65,15 +73,15 @@ const STATE_OF: Record<ImportOutcome['status'], ImportRowState> = {
 }
 
 /**
- * The renderer's import queue: files go to the importer one API call at a time, so a large batch never
- * builds one huge request, one bad file cannot stop the others, and cancelling takes effect before the
- * next file. The parsing happens in the main process; here we only await, so the window stays responsive.
+ * The renderer's import queue: files go to the importer one per API call, FILES_AT_ONCE calls at a time,
+ * so a large batch never builds one huge request, one bad file cannot stop the others, and cancelling
+ * takes effect before the next file. Outcomes are reported in the order the files were given. The parsing happens in the main process; here we only await, so the window stays responsive.
  */
 export class ImportQueue {
   private snapshot: ImportQueueSnapshot = { rows: [], running: false, cancelling: false }
   private waiting: QueuedFile[] = []
   private nextRowId = 1
-  private outcomes: ImportOutcome[] = []
+  private outcomes: { rowId: number; outcome: ImportOutcome }[] = []
   private readonly listeners = new Set<() => void>()
   private readonly progressListeners = new Set<ImportQueueListener>()
 
@@ -105,14 +113,14 @@ export class ImportQueue {
     for (const file of files) {
       const rowId = this.nextRowId++
       this.waiting.push({ rowId, item: file })
-      rows.push({ id: rowId, name: file.name, state: 'queued', message: null, articleId: null })
+      rows.push({ id: rowId, name: file.name, state: 'queued', message: null, articleId: null, notices: [] })
     }
     // Files added after a cancel are a new wish: they are imported.
     this.update({ rows, running: true, cancelling: false })
     if (startsBatch) void this.work()
   }
 
-  /** Stops before the next file; what was imported stays, the file being imported finishes. */
+  /** Stops before the next file; what was imported stays, the files being imported finish. */
   cancel(): void {
     if (!this.snapshot.running) return
     const dropped = new Set(this.waiting.map((queued) => queued.rowId))
@@ -135,20 +143,27 @@ export class ImportQueue {
   }
 
   private async work(): Promise<void> {
+    await Promise.all(Array.from({ length: FILES_AT_ONCE }, () => this.workThrough()))
+    this.update({ ...this.snapshot, running: false, cancelling: false })
+    const outcomes = [...this.outcomes].sort((a, b) => a.rowId - b.rowId).map((done) => done.outcome)
+    this.emit({ type: 'batchDone', outcomes })
+  }
+
+  /** One lane of the batch: takes the next waiting file until none is left. */
+  private async workThrough(): Promise<void> {
     for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
       this.setRow(next.rowId, { state: 'importing' })
       const outcome = await this.importOne(next.item)
-      this.outcomes.push(outcome)
+      this.outcomes.push({ rowId: next.rowId, outcome })
       this.setRow(next.rowId, {
         state: STATE_OF[outcome.status],
         message:
           outcome.status === 'imported' ? `Imported as “${outcome.title ?? outcome.name}”` : outcome.message,
         articleId: outcome.articleId,
+        notices: outcome.notices ?? [],
       })
       if (outcome.status === 'imported') this.emit({ type: 'imported', outcome })
     }
-    this.update({ ...this.snapshot, running: false, cancelling: false })
-    this.emit({ type: 'batchDone', outcomes: this.outcomes })
   }
 
   private setRow(rowId: number, change: Partial<ImportRow>): void {

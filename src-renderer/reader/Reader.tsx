@@ -336,7 +336,7 @@ export function Reader(props: ReaderProps) {
                       )}
                     </div>
                     {article.notices.map((notice) => (
-                      <p key={notice} className="reader__notice">
+                      <p key={notice} className="reader__notice" data-testid="article-notice">
                         {notice}
                       </p>
                     ))}

@@ -48,7 +48,7 @@ const BLOCKS = new Set([
 export function separateBlocks(root: Element): void {
   const document = root.ownerDocument
   for (const element of [...root.querySelectorAll('*')]) {
-    if (!BLOCKS.has(element.localName)) continue
+    if (!BLOCKS.has(element.localName.toLowerCase())) continue
     const next = element.nextSibling
     if (!next) {
       // The last child of a block: its parent's own break (or the end of the article) follows.

@@ -30,11 +30,18 @@ export class BudgetedThread {
   private current: { worker: Worker; idle: NodeJS.Timeout | null } | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private lastJob = 0
+  private waiting = 0
 
   constructor(private readonly options: ThreadOptions) {}
 
+  /** Jobs given to this thread that have not finished (running or queued). */
+  get jobs(): number {
+    return this.waiting
+  }
+
   run<T>(job: ThreadJob<T>): Promise<T> {
-    const result = this.queue.then(() => this.runJob(job))
+    this.waiting++
+    const result = this.queue.then(() => this.runJob(job)).finally(() => this.waiting--)
     this.queue = result.catch(() => undefined)
     return result
   }

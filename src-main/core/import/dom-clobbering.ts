@@ -1,4 +1,4 @@
-import type { DOMWindow } from 'jsdom'
+import type { PageWindow } from './page-dom'
 
 // DOM clobbering: in HTML, `<img name=createElement>` makes `document.createElement` that image, and
 // `<form><input name=getAttribute></form>` makes the form's `getAttribute` the input (both interfaces
@@ -6,6 +6,7 @@ import type { DOMWindow } from 'jsdom'
 // piece of code that walks a parsed page then fails ("doc.createElement is not a function") or, worse,
 // reads the wrong thing. The cure is to take those names away before anything reads the page; this
 // code reaches the page only through the prototypes of its window, which no element can shadow.
+// linkedom (saved pages) has no named properties today, but the defence does not rely on that.
 
 /** Elements whose `name` (img and object also their `id`) becomes a property of the document or of their form. */
 const CLOBBERING_TAGS = new Set([
@@ -27,7 +28,7 @@ const CLOBBERING_TAGS = new Set([
  * elements that can shadow one. Other names and ids stay: Readability weighs ids such as "content".
  * Returns how many attributes were removed.
  */
-export function removeClobberingNames(window: DOMWindow): number {
+export function removeClobberingNames(window: PageWindow): number {
   const { Document, Element, HTMLFormElement } = window
   const document = window.document
   const documentPrototype = Object.getPrototypeOf(document) as object

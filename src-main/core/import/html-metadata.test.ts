@@ -19,7 +19,15 @@ describe('page metadata', () => {
       dir: 'ltr',
       description: 'A short summary.',
       canonicalUrl: null,
+      titles: ['The OG title', 'Fallback | Site'],
     })
+  })
+
+  it('lists every title the page gives itself, Open Graph first and <title> last, each once', () => {
+    const meta = metadataOf(`<html><head><title>Mozilla - Wikipedia</title>
+      <meta name="twitter:title" content="Mozilla - Wikipedia"></head>
+      <body><h1>Mozilla</h1><h1> </h1></body></html>`)
+    expect(meta.titles).toEqual(['Mozilla - Wikipedia', 'Mozilla'])
   })
 
   it('reads JSON-LD, including a @graph, and skips broken blocks', () => {

@@ -8,6 +8,11 @@ export interface HtmlMetadata {
   dir: 'ltr' | 'rtl' | null
   description: string | null
   canonicalUrl: string | null
+  /**
+   * Every title the page gives itself (Open Graph, Twitter, citation, Dublin Core, JSON-LD, its `<h1>`s,
+   * `<title>`), in that order: one of them is often the clean form of another that has the site's name.
+   */
+  titles: string[]
 }
 
 /**
@@ -20,7 +25,13 @@ export function readHtmlMetadata(document: Document): HtmlMetadata {
   const ld = jsonLdArticle(document)
   const first = (...keys: string[]) => keys.map((key) => meta.get(key)?.[0]).find(Boolean) ?? null
   const authors = meta.get('citation_author') ?? meta.get('dc.creator') ?? meta.get('author') ?? []
+  const titles = [
+    ...['og:title', 'twitter:title', 'citation_title', 'dc.title'].flatMap((key) => meta.get(key) ?? []),
+    ...[ld.headline, ...[...document.querySelectorAll('h1')].slice(0, 5).map((h1) => clean(h1.textContent))],
+    clean(document.title),
+  ].filter((title): title is string => Boolean(title))
   return {
+    titles: [...new Set(titles)],
     title:
       first('og:title', 'twitter:title', 'citation_title', 'dc.title') ??
       ld.headline ??

@@ -1,10 +1,10 @@
-import { JSDOM, VirtualConsole } from 'jsdom'
 import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { decodeHtmlBytes } from './encoding'
 import { readHtmlMetadata, savedFromUrl, absoluteHttpUrl, type HtmlMetadata } from './html-metadata'
-import { titleFromFileName } from './title'
+import { titleFromFileName, withoutSiteAffix } from './title'
 import { separateBlocks } from './block-breaks'
 import { removeClobberingNames } from './dom-clobbering'
+import { parsePage, setDocumentAddress } from './page-dom'
 import type { Importer, ImportSource, ImportedDocument } from './importer'
 
 /** Shown with an article whose page Readability did not take for an article. */
@@ -24,56 +24,56 @@ export const htmlImporter: Importer = {
 export function importHtml(source: ImportSource, httpCharset?: string | null): ImportedDocument {
   const decoded = decodeHtmlBytes(source.bytes, source.name, httpCharset ?? charsetOf(source))
   const pageUrl = absoluteHttpUrl(source.url, undefined) ?? savedFromUrl(decoded.text) ?? undefined
-  // No scripts run and no resources load: jsdom does neither unless asked. The silent console keeps
-  // CSS parse complaints about saved pages out of the app's log.
-  const { window } = new JSDOM(decoded.text, { url: pageUrl, virtualConsole: new VirtualConsole() })
-  try {
-    // Before anything reads the page: a named element could stand in for a document method.
-    removeClobberingNames(window)
-    const document = window.document
-    const metadata = readHtmlMetadata(document)
-    useCanonicalBase(document, metadata)
-    const notices = decoded.notice ? [decoded.notice] : []
+  // No scripts run and no resources load: linkedom has neither (page-dom.ts).
+  const { window, document } = parsePage(decoded.text, pageUrl)
+  // Before anything reads the page: a named element could stand in for a document method.
+  removeClobberingNames(window)
+  const metadata = readHtmlMetadata(document)
+  useCanonicalBase(document, metadata)
+  const notices = decoded.notice ? [decoded.notice] : []
 
-    const readerable = isProbablyReaderable(document)
-    // Readability rewrites the document it reads, so the whole-page fallback is copied first.
-    const wholeBody = readerable ? null : (document.body?.cloneNode(true) as HTMLElement | undefined)
-    const article = new Readability<HTMLElement>(document, {
-      serializer: (node) => node as HTMLElement,
-    }).parse()
+  const readerable = isProbablyReaderable(document)
+  // Readability rewrites the document it reads, so the whole-page fallback is copied first.
+  const wholeBody = readerable ? null : (document.body?.cloneNode(true) as HTMLElement | undefined)
+  const article = new Readability<HTMLElement>(document, {
+    serializer: (node) => node as HTMLElement,
+  }).parse()
 
-    let content: HTMLElement
-    if (readerable && article?.content && article.content.textContent?.trim()) {
-      content = article.content
-    } else {
-      content = wholeBody ?? (document.body as HTMLElement)
-      removeHiddenElements(content)
-      notices.push(NOT_AN_ARTICLE_NOTICE)
-    }
-    const held = holdBackRemoteContent(content, document.baseURI)
-    separateBlocks(content)
-    if (held.frames > 0) {
-      notices.push(
-        `${held.frames} embedded ${held.frames === 1 ? 'frame (video, map or widget) was' : 'frames (videos, maps or widgets) were'} left out.`,
-      )
-    }
+  let content: HTMLElement
+  if (readerable && article?.content && article.content.textContent?.trim()) {
+    content = article.content
+  } else {
+    content = wholeBody ?? (document.body as HTMLElement)
+    removeHiddenElements(content)
+    notices.push(NOT_AN_ARTICLE_NOTICE)
+  }
+  const held = holdBackRemoteContent(content, document.baseURI)
+  separateBlocks(content)
+  if (held.frames > 0) {
+    notices.push(
+      `${held.frames} embedded ${held.frames === 1 ? 'frame (video, map or widget) was' : 'frames (videos, maps or widgets) were'} left out.`,
+    )
+  }
 
-    const dir = article?.dir === 'rtl' || article?.dir === 'ltr' ? article.dir : metadata.dir
-    return {
-      format: 'html',
-      title: clean(article?.title) ?? metadata.title ?? titleFromFileName(source.name) ?? source.name,
-      html: content.tagName === 'BODY' ? content.innerHTML : content.outerHTML,
-      byline: clean(article?.byline) ?? metadata.byline,
-      siteName: clean(article?.siteName) ?? metadata.siteName,
-      publishedAt: clean(article?.publishedTime) ?? metadata.publishedAt,
-      lang: clean(article?.lang) ?? metadata.lang,
-      dir,
-      description: clean(article?.excerpt) ?? metadata.description,
-      notices,
-      sourceUrl: metadata.canonicalUrl,
-    }
-  } finally {
-    window.close()
+  const dir = article?.dir === 'rtl' || article?.dir === 'ltr' ? article.dir : metadata.dir
+  const siteName = clean(article?.siteName) ?? metadata.siteName
+  const title = clean(article?.title) ?? metadata.title
+  const cleanTitles = [...metadata.titles, ...(article?.title ? [article.title] : [])]
+  return {
+    format: 'html',
+    title:
+      (title && withoutSiteAffix(title, cleanTitles, siteName)) ??
+      titleFromFileName(source.name) ??
+      source.name,
+    html: content.tagName === 'BODY' ? content.innerHTML : content.outerHTML,
+    byline: clean(article?.byline) ?? metadata.byline,
+    siteName,
+    publishedAt: clean(article?.publishedTime) ?? metadata.publishedAt,
+    lang: clean(article?.lang) ?? metadata.lang,
+    dir,
+    description: clean(article?.excerpt) ?? metadata.description,
+    notices,
+    sourceUrl: metadata.canonicalUrl,
   }
 }
 
@@ -85,13 +85,11 @@ function charsetOf(source: ImportSource): string | null {
 
 /**
  * A page saved to disk has no address of its own; its canonical URL (or og:url) is the best base for
- * its relative links. A `<base>` element is how the document itself would say so.
+ * its relative links.
  */
 function useCanonicalBase(document: Document, metadata: HtmlMetadata): void {
   if (/^https?:/i.test(document.baseURI) || !metadata.canonicalUrl) return
-  const base = document.createElement('base')
-  base.setAttribute('href', metadata.canonicalUrl)
-  document.head?.prepend(base)
+  setDocumentAddress(document, metadata.canonicalUrl)
 }
 
 /**

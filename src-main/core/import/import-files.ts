@@ -7,7 +7,10 @@ import { newId } from '../ids'
 import { importerFor } from './importers'
 import type { ArticleBody } from './article-body'
 import type { ImportSource, ImportedDocument } from './importer'
-import { readDocument } from './read-document'
+import { readDocument, type ReadDocument } from './read-document'
+import { PARSE_THREADS } from './parse-thread'
+import { prepareAheadFinishInOrder } from './in-order'
+import { shortTextNotice } from './short-text'
 import { fetchForImport } from './url'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits'
 import { CommonplaceError } from '../errors'
@@ -30,26 +33,34 @@ export interface ImportOutcome {
    * that article, which the user may want to update with this version instead (article-update.ts).
    */
   sameSourceArticleId: string | null
+  /** What the user should know about the imported article (its `notices`), e.g. that it is implausibly short. */
+  notices?: string[]
 }
 
-/** Imports files one by one; a failure is reported for that file and the rest go on. */
+/** Files read and parsed ahead of the writer: enough to keep every parse thread busy. */
+const READ_AHEAD = PARSE_THREADS * 4
+
+/**
+ * Imports files in the order given: the next ones are parsed (in the parse threads) while the one
+ * writer stores the current one. A failure is reported for that file and the rest go on.
+ */
 export async function importSources(
   store: LibraryStore,
   sources: ImportSource[],
   onOutcome?: (outcome: ImportOutcome, index: number) => void,
 ): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = []
-  for (const [index, source] of sources.entries()) {
-    const outcome = await importOne(store, source)
-    outcomes.push(outcome)
-    onOutcome?.(outcome, index)
-  }
-  return outcomes
+  return prepareAheadFinishInOrder(
+    sources.length,
+    READ_AHEAD,
+    (index) => readOne(sources[index]!),
+    async (read, index) => report(await storeRead(store, read), index, onOutcome),
+  )
 }
 
 /**
- * Reads files from disk and imports them; unreadable files become failed outcomes. Folders are
- * walked recursively and only importable files in them are taken. `signal` stops before the next file.
+ * Reads files from disk and imports them like importSources; unreadable files become failed outcomes.
+ * Folders are walked recursively and only importable files in them are taken. `signal` stops before
+ * the next file.
  */
 export async function importPaths(
   store: LibraryStore,
@@ -57,15 +68,26 @@ export async function importPaths(
   onOutcome?: (outcome: ImportOutcome, index: number) => void,
   signal?: AbortSignal,
 ): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = []
-  for (const path of await importablePaths(paths)) {
-    if (signal?.aborted) break
-    const source = await readSource(path)
-    const outcome = 'status' in source ? source : await importOne(store, source)
-    outcomes.push(outcome)
-    onOutcome?.(outcome, outcomes.length - 1)
-  }
-  return outcomes
+  const files = await importablePaths(paths)
+  return prepareAheadFinishInOrder(
+    files.length,
+    READ_AHEAD,
+    async (index) => {
+      const source = await readSource(files[index]!)
+      return 'status' in source ? source : readOne(source)
+    },
+    async (read, index) => report(await storeRead(store, read), index, onOutcome),
+    signal,
+  )
+}
+
+function report(
+  outcome: ImportOutcome,
+  index: number,
+  onOutcome?: (outcome: ImportOutcome, index: number) => void,
+): ImportOutcome {
+  onOutcome?.(outcome, index)
+  return outcome
 }
 
 /** Replaces each folder by the importable files inside it (hidden files and folders skipped), sorted. */
@@ -120,13 +142,25 @@ async function readSource(path: string): Promise<ImportSource | ImportOutcome> {
 }
 
 async function importOne(store: LibraryStore, source: ImportSource): Promise<ImportOutcome> {
-  const { name } = source
-  let read
+  return storeRead(store, await readOne(source))
+}
+
+/** A source parsed and sanitized, ready for the writer; or the failed outcome saying why not. */
+type SourceRead = { source: ImportSource; read: ReadDocument } | ImportOutcome
+
+async function readOne(source: ImportSource): Promise<SourceRead> {
   try {
-    read = await readDocument(source)
+    return { source, read: await readDocument(source) }
   } catch (error) {
-    return failed(name, (error as Error).message)
+    return failed(source.name, (error as Error).message)
   }
+}
+
+/** The writer's part of an import: duplicate checks and the store transaction. */
+async function storeRead(store: LibraryStore, prepared: SourceRead): Promise<ImportOutcome> {
+  if ('status' in prepared) return prepared
+  const { source, read } = prepared
+  const { name } = source
   const { document, body } = read
   const hasText = body.text.trim().length > 0
   // Pictures only (a DOCX of images) still import when the importer explains what the user will see.
@@ -189,6 +223,7 @@ async function importOne(store: LibraryStore, source: ImportSource): Promise<Imp
   }
   const earlier = sameSourceAs(store, article)
   return {
+    notices: article.notices,
     name,
     status: 'imported',
     articleId: id,
@@ -208,12 +243,14 @@ export function documentFields(
   contentHash: string,
   originalFile: string,
 ): Omit<Article, 'id' | 'importedAt' | 'tags' | 'titleSetByUser'> {
+  const wordCount = countWords(body.text)
+  const short = shortTextNotice(body.text, wordCount, source.bytes.byteLength)
   return {
     title: document.title.trim() || source.name,
     format: document.format,
     sourceName: source.name,
     sourceUrl: source.url ?? document.sourceUrl ?? null,
-    wordCount: countWords(body.text),
+    wordCount,
     contentHash,
     byline: document.byline ?? null,
     siteName: document.siteName ?? null,
@@ -221,7 +258,7 @@ export function documentFields(
     lang: document.lang ?? null,
     dir: document.dir ?? null,
     description: document.description ?? null,
-    notices: document.notices ?? [],
+    notices: [...(document.notices ?? []), ...(short ? [short] : [])],
     originalFile,
   }
 }

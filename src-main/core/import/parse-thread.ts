@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
 import { createRequire } from 'node:module'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -15,18 +16,29 @@ export const PARSE_TIME_BUDGET_MS = 60_000
 /** Memory the parse thread may use: a 20 MB page was read within it; a DOM bomb stops the thread, not the app. */
 export const PARSE_MEMORY_MB = 3072
 
-const parseThread = new BudgetedThread({
-  memoryMb: PARSE_MEMORY_MB,
-  start: (resourceLimits) => {
-    const { url, execArgv } = workerEntry()
-    return new Worker(url, { execArgv, resourceLimits, stdout: true, stderr: true })
-  },
-})
+/**
+ * Parse threads: two, so a batch import keeps two cores parsing while the one writer stores (the
+ * store serializes writes); one on a single-core machine. Each has its own budget and memory cap.
+ */
+export const PARSE_THREADS = Math.min(2, availableParallelism())
 
-/** Parses and sanitizes one source in the parse thread, within the time budget. */
+const parseThreads = Array.from(
+  { length: PARSE_THREADS },
+  () =>
+    new BudgetedThread({
+      memoryMb: PARSE_MEMORY_MB,
+      start: (resourceLimits) => {
+        const { url, execArgv } = workerEntry()
+        return new Worker(url, { execArgv, resourceLimits, stdout: true, stderr: true })
+      },
+    }),
+)
+
+/** Parses and sanitizes one source in the least busy parse thread, within the time budget. */
 export function parseInThread(source: ImportSource, budgetMs: number): Promise<ReadDocument> {
   const { name, bytes, url, contentType } = source
-  return parseThread.run<ReadDocument>({
+  const thread = parseThreads.reduce((least, next) => (next.jobs < least.jobs ? next : least))
+  return thread.run<ReadDocument>({
     request: { source: { name, bytes, url, contentType } },
     budgetMs,
     message: (message) =>
