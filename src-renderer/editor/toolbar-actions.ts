@@ -58,6 +58,7 @@ export type BlockKind =
   'paragraph' | HeadingTagType | 'quote' | 'codeblock' | 'bullet' | 'number' | 'check' | 'other'
 
 interface ActionInfo {
+  /** The button's accessible name; it contains the letters the button shows (H1, B…), as WCAG 2.5.3 asks. */
   label: string
   chord: Chord
   /** The Markdown typed at a line start that does the same, if any. */
@@ -72,9 +73,9 @@ export const ACTIONS: Record<ToolbarAction, ActionInfo> = {
   underline: { label: 'Underline', chord: { code: 'KeyU' }, native: true },
   strikethrough: { label: 'Strikethrough', chord: { code: 'KeyX', shift: true } },
   code: { label: 'Inline code', chord: { code: 'KeyE' } },
-  h1: { label: 'Heading 1', chord: { code: 'Digit1', alt: true }, markdown: '#' },
-  h2: { label: 'Heading 2', chord: { code: 'Digit2', alt: true }, markdown: '##' },
-  h3: { label: 'Heading 3', chord: { code: 'Digit3', alt: true }, markdown: '###' },
+  h1: { label: 'H1 heading', chord: { code: 'Digit1', alt: true }, markdown: '#' },
+  h2: { label: 'H2 heading', chord: { code: 'Digit2', alt: true }, markdown: '##' },
+  h3: { label: 'H3 heading', chord: { code: 'Digit3', alt: true }, markdown: '###' },
   bullet: { label: 'Bulleted list', chord: { code: 'Digit8', shift: true }, markdown: '-' },
   number: { label: 'Numbered list', chord: { code: 'Digit7', shift: true }, markdown: '1.' },
   check: { label: 'Check list', chord: { code: 'Digit9', shift: true }, markdown: '[ ]' },
