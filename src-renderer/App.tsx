@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { Excerpt, NoteSummary } from '../src-main/core/records'
-import type { MenuCommand, PathGrant } from '../src-main/api/bridge'
+import type { PathGrant } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
-import { onDesktopImport, onMenuCommand } from './api'
+import { onDesktopImport } from './api'
 import { useNotifier } from './ui/notices'
 import { useConfirm } from './ui/confirm'
 import { ImportIcon, PlusIcon } from './ui/icons'
@@ -26,6 +26,10 @@ import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
 import { flashWhenShown } from './search/flash-match'
+import { Finder } from './commands/Finder'
+import type { SwitcherEntry } from './commands/QuickSwitcher'
+import { useCommandKeys } from './commands/use-command-keys'
+import { useAppCommands } from './commands/use-app-commands'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -194,12 +198,36 @@ export function App() {
     editorRef.current.insertExcerpt(excerpt, source)
   }
 
-  const onMenu = useEffectEvent((command: MenuCommand) => {
-    if (command === 'import-sample') void importSample()
-    else if (command === 'new-note') void newNote()
-    else if (command === 'export-note') void exportOpenNote()
+  // Keys, the command palette and the desktop menu all run the commands of one table.
+  useCommandKeys()
+  useAppCommands({
+    importFiles: () => fileInputRef.current?.click(),
+    importSample: () => void importSample(),
+    newNote: () => void newNote(),
+    exportNote: () => void exportOpenNote(),
+    closeArticle: () => setOpenArticleId(null),
+    closeNote: () => void switchToNote(null),
+    articleOpen: openArticleId !== null,
+    noteOpen: openNote !== null,
   })
-  useEffect(() => onMenuCommand((command) => onMenu(command)), [])
+  const switcherEntries = useMemo<SwitcherEntry[]>(
+    () => [
+      ...(notes.notes ?? []).map((note) => ({
+        kind: 'note' as const,
+        id: note.id,
+        title: note.title,
+        detail: null,
+      })),
+      ...(library.articles ?? []).map((article) => ({
+        kind: 'article' as const,
+        id: article.id,
+        title: article.title,
+        detail: article.byline ?? article.siteName ?? article.sourceName,
+      })),
+    ],
+    [notes.notes, library.articles],
+  )
+  const workspaceFocus = useCallback(() => workspaceRef.current, [])
 
   // File ▸ Import in the desktop app: the picked files go through the same queue as the chooser's.
   const onNativeImport = useEffectEvent((grants: PathGrant[]) => importFiles(grants.map(localFile)))
@@ -210,6 +238,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#workspace">
+        Skip to the workspace
+      </a>
       <aside className="sidebar" aria-label="Library and notes">
         <div className="sidebar__brand">Commonplace</div>
         <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
@@ -272,7 +303,12 @@ export function App() {
         </section>
       </aside>
 
-      <main ref={workspaceRef} className={`workspace ${showingBoth ? 'workspace--split' : ''}`}>
+      <main
+        ref={workspaceRef}
+        id="workspace"
+        tabIndex={-1}
+        className={`workspace ${showingBoth ? 'workspace--split' : ''}`}
+      >
         {openArticleId && (
           <Reader
             key={openArticleId}
@@ -316,6 +352,14 @@ export function App() {
         )}
       </main>
 
+      <Finder
+        entries={switcherEntries}
+        onOpenEntry={(entry) =>
+          entry.kind === 'article' ? openArticleAt(entry.id, null) : void switchToNote(entry.id)
+        }
+        onOpenSearchHit={(hit) => void openSearchHit(hit)}
+        fallbackFocus={workspaceFocus}
+      />
       <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
