@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
 import { useConfirm } from '../ui/confirm'
 import { countOf } from '../ui/format'
@@ -19,6 +19,7 @@ import { SelectionToolbar } from './SelectionToolbar'
 import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
 import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
 import { ArticleTags } from '../tags/ArticleTags'
+import { useCommand } from '../commands/registry'
 import './reader.css'
 import './excerpts.css'
 
@@ -115,23 +116,29 @@ export function Reader(props: ReaderProps) {
     const created = await createExcerpt(selected.span)
     setBusy(false)
     if (!created) return
-    window.getSelection()?.removeAllRanges()
+    // Reading on by keyboard, the caret stays where the passage ended; otherwise the selection goes.
+    if (body.contains(document.activeElement)) window.getSelection()?.collapseToEnd()
+    else window.getSelection()?.removeAllRanges()
     if (intoNote && noteOpen) onInsertExcerpt(created, source(article))
   }
 
-  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'e' || !(event.ctrlKey || event.metaKey) || event.altKey) return
+  // Ctrl/⌘+E and Ctrl/⌘+Shift+E (and the palette) act only on a passage selected in this article.
+  const hasPassage = () => {
     const body = bodyRef.current
     const page = pageRef.current
-    if (!body || !page || !readPassageSelection(body, page, text)) return
-    event.preventDefault()
-    void makeExcerpt(event.shiftKey)
-  })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onShortcut(event)
-    document.addEventListener('keydown', listener)
-    return () => document.removeEventListener('keydown', listener)
-  }, [])
+    return !!body && !!page && readPassageSelection(body, page, text) !== null
+  }
+  useCommand('excerpt', () => void makeExcerpt(false), hasPassage)
+  useCommand(
+    'excerpt-to-note',
+    () => void makeExcerpt(true),
+    () => noteOpen && hasPassage(),
+  )
+  useCommand(
+    'focus-article',
+    () => bodyRef.current?.focus(),
+    () => bodyRef.current !== null,
+  )
 
   // Moves an excerpt onto the selected passage: a resize, or the repair of an orphan.
   const moveToSelection = async (excerpt: Excerpt) => {
@@ -189,7 +196,7 @@ export function Reader(props: ReaderProps) {
   }
 
   return (
-    <section className="pane reader" data-testid="reader" aria-label="Article">
+    <section className="pane reader" data-testid="reader" data-article-id={articleId} aria-label="Article">
       <div className="pane__toolbar">
         <span className="pane__label">Reading</span>
         <button
