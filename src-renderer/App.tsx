@@ -22,6 +22,7 @@ import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
 import { tagCounts } from './tags/tag-counts'
 import { TagFilter, TagList } from './tags/TagList'
+import { useExcerptTags } from './tags/use-excerpt-tags'
 import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
@@ -63,9 +64,10 @@ export function App() {
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
   const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
 
+  const excerptTags = useExcerptTags(library.articles)
   const tags = useMemo(
-    () => tagCounts(library.articles ?? [], notes.notes ?? []),
-    [library.articles, notes.notes],
+    () => tagCounts(library.articles ?? [], notes.notes ?? [], excerptTags),
+    [library.articles, notes.notes, excerptTags],
   )
   // A filter by a tag nothing carries any more (its last use removed) would hide everything for no reason.
   const activeTag = tags.some((count) => count.tag === tagFilter) ? tagFilter : null

@@ -58,6 +58,7 @@ export function Reader(props: ReaderProps) {
     createExcerpt,
     deleteExcerpt,
     updateExcerpt,
+    setExcerptTags,
     reattachExcerpt,
     updateArticle,
     updateFromCopy,
@@ -288,6 +289,7 @@ export function Reader(props: ReaderProps) {
             onInsert={(excerpt) => onInsertExcerpt(excerpt, source(article))}
             onDelete={(excerpt) => void askAndDelete(excerpt)}
             onUpdate={(excerpt, changes) => void updateExcerpt(excerpt.id, changes)}
+            saveTags={(excerpt, tags) => setExcerptTags(excerpt.id, tags)}
             onReattach={(excerpt) => void moveToSelection(excerpt)}
             onOpenNote={props.onOpenNote}
           />
