@@ -163,3 +163,102 @@ test('the palette lists every command with its keys and runs them', async ({ app
   await expect(page.getByTestId('search-input')).toHaveValue('Kurdish')
   await expect(page.getByTestId('search-hit').first()).toBeVisible()
 })
+
+test('the quick switcher opens a note and an article by part of their titles', async ({
+  app,
+  library,
+  reader,
+  notes,
+  keys,
+}) => {
+  const { page } = app
+  await library.importSample()
+  await notes.create()
+  await notes.rename('Field notes on lichens')
+  // Focus is in the note's text, where Ctrl/⌘+K makes a link: the palette's other chord.
+  await keys.runCommand('close note', 'close-note', 'ControlOrMeta+Shift+P')
+
+  // A note: focus goes into its text.
+  await keys.switchTo('lichen', 'Field notes on lichens')
+  await expect(notes.titleField).toHaveValue('Field notes on lichens')
+  await expect(notes.editor).toBeFocused()
+
+  // An article, with Ctrl/⌘+P this time: focus goes into the article's text.
+  await keys.runCommand('close the art', 'close-article', 'ControlOrMeta+Shift+P')
+  await expect(reader.root).toHaveCount(0)
+  await keys.switchTo('referendum', TITLE, 'ControlOrMeta+p')
+  await expect(reader.root.getByTestId('reader-body')).toBeFocused()
+
+  // Words of the text, not of a title: the switcher lists full-text matches and a search for them.
+  await page.keyboard.press('ControlOrMeta+o')
+  await page.keyboard.type('prime minister')
+  await expect(keys.switcher.getByTestId('switcher-hit').first()).toContainText(TITLE)
+  await expect(keys.switcher.getByTestId('switcher-search')).toContainText(
+    'Search everywhere for “prime minister”',
+  )
+  await page.keyboard.press('Escape')
+  await expect(keys.switcher).toBeHidden()
+  await expect(reader.root.getByTestId('reader-body')).toBeFocused()
+})
+
+test('the shortcuts sheet opens with ? and F1, lists the table, and Escape goes back', async ({
+  app,
+  library,
+  notes,
+  keys,
+}) => {
+  const { page } = app
+  await library.importSample()
+  const newNote = page.getByTestId('new-note')
+  await newNote.focus()
+  await page.keyboard.press('?')
+  await expect(keys.shortcutsSheet).toBeVisible()
+  for (const id of COMMAND_IDS) {
+    await expect(
+      keys.shortcutsSheet.locator(`[data-testid="shortcut-row"][data-command="${id}"]`),
+    ).toHaveCount(1)
+  }
+  await expect(
+    keys.shortcutsSheet.locator('[data-testid="shortcut-row"][data-command="command-palette"]'),
+  ).toContainText(/Ctrl\+K|⌘K/)
+  await page.keyboard.press('Escape')
+  await expect(keys.shortcutsSheet).toBeHidden()
+  await expect(newNote).toBeFocused()
+
+  await page.keyboard.press('F1')
+  await expect(keys.shortcutsSheet).toBeVisible()
+  await page.keyboard.press('F1')
+  await expect(keys.shortcutsSheet).toBeHidden()
+
+  // While typing, ? is a question mark.
+  await notes.create()
+  await notes.editor.click()
+  await page.keyboard.type('Why?')
+  await expect(keys.shortcutsSheet).toBeHidden()
+  await expect(notes.editor).toContainText('Why?')
+})
+
+test('Enter on New note moves focus into the new title, never leaving it on the button', async ({
+  app,
+  library,
+  reader,
+  notes,
+}) => {
+  const { page } = app
+  await library.importSample()
+  await expect(reader.root).toContainText(TITLE)
+  const newNote = page.getByTestId('new-note')
+
+  // With an article open, three times over: each Enter makes one note and focus is in its title.
+  for (let round = 1; round <= 3; round++) {
+    await newNote.focus()
+    await page.keyboard.press('Enter')
+    await expect(notes.rows).toHaveCount(round)
+    await expect(notes.titleField).toBeFocused()
+    // A second Enter saves the title and goes into the text: no second note.
+    await page.keyboard.press('Enter')
+    await expect(notes.editor).toBeFocused()
+    await expect(notes.rows).toHaveCount(round)
+  }
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false)
+})
