@@ -118,7 +118,7 @@ export function menuAccelerator(id: CommandId): string | undefined {
 export const FOCUS_KEYS: readonly { where: string; keys: string; what: string }[] = [
   { where: 'Article text', keys: '←/→/↑/↓, Home/End', what: 'Move the caret (Tab into the article first)' },
   { where: 'Article text', keys: 'Shift+arrows', what: 'Select; the selection snaps to whole words' },
-  { where: 'Article text', keys: 'Mod+Shift+←/→', what: 'Select word by word' },
+  { where: 'Article text', keys: 'Ctrl+Shift+←/→ (⌥⇧←/→ on a Mac)', what: 'Select word by word' },
   { where: 'Article text', keys: 'Mod+A', what: 'Select the whole article (only its text)' },
   { where: 'Article text', keys: 'Escape', what: 'Clear the selection' },
   { where: 'Lists and results', keys: '↑/↓, Enter', what: 'Move and open' },
