@@ -107,6 +107,15 @@ test('Ctrl+A in the article selects only its text, and Ctrl+E excerpts that, not
   await app.page.keyboard.press('Escape')
   expect(await keys.selectedText()).toBe('')
   await expect(body).toBeFocused()
+
+  // Ctrl/⌘+E then excerpts the article's words, none of the window around them.
+  await app.page.keyboard.press('ControlOrMeta+a')
+  await app.page.keyboard.press('ControlOrMeta+e')
+  await expect(reader.excerptItems).toHaveCount(1)
+  const quote = (await reader.excerptItems.first().getByTestId('excerpt-quote').innerText()).trim()
+  expect(quote.startsWith('Iraq’s prime minister')).toBe(true)
+  expect(quote).not.toContain('Not cited in any note yet')
+  expect(quote).not.toContain('Update from a new version')
 })
 
 test('the palette lists every command with its keys and runs them', async ({ app, library, notes, keys }) => {
