@@ -95,3 +95,37 @@ test('tag articles and notes, see the tags with counts, and filter the lists by 
   await expect(library.rows).toHaveCount(2)
   await expect(page.getByTestId('note-row')).toHaveCount(2)
 })
+
+test('excerpt tags are chips and count in the Tags list', async ({ app, library, reader }) => {
+  await library.importSample()
+  await reader.select('The U.S., Turkey and Iran have all criticized the vote.')
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(1)
+  const item = reader.excerptItems.first()
+  await item.getByTestId('excerpt-quote').click()
+
+  // Added as chips: Enter and comma add, cleaned by the library; × removes.
+  const input = item.getByTestId('excerpt-tag-input')
+  await input.fill('#Reaction')
+  await input.press('Enter')
+  await input.fill('iran')
+  await input.press('Comma')
+  await expect(item.getByTestId('excerpt-tag')).toHaveText(['#reaction×', '#iran×'])
+
+  // The Tags list counts them, saying what carries each.
+  await expect(library.tagItem('reaction')).toBeVisible()
+  await expect(library.tagItem('reaction').getByTestId('tag-count')).toHaveText('1')
+  await expect(library.tagItem('reaction')).toHaveAttribute('title', '1 excerpt')
+
+  // Tagging the article too adds to the count of a tag they share.
+  await reader.typeTag('iran', 'Enter')
+  await expect(library.tagItem('iran').getByTestId('tag-count')).toHaveText('2')
+
+  await item.getByRole('button', { name: 'Remove tag reaction' }).click()
+  await expect(item.getByTestId('excerpt-tag')).toHaveText(['#iran×'])
+  await expect(library.tagItem('reaction')).toHaveCount(0)
+
+  // They are the library's: a reload shows the same.
+  await app.reload()
+  await expect(library.tagItem('iran').getByTestId('tag-count')).toHaveText('2')
+})

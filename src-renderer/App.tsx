@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import type { Excerpt, NoteSummary } from '../src-main/core/records'
-import type { MenuCommand, PathGrant } from '../src-main/api/bridge'
+import type { PathGrant } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
-import { onDesktopImport, onMenuCommand } from './api'
+import { onDesktopImport } from './api'
 import { useNotifier } from './ui/notices'
 import { useConfirm } from './ui/confirm'
 import { ImportIcon, PlusIcon, SettingsIcon } from './ui/icons'
@@ -23,6 +23,7 @@ import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
 import { tagCounts } from './tags/tag-counts'
 import { TagFilter, TagList } from './tags/TagList'
+import { useExcerptTags } from './tags/use-excerpt-tags'
 import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
@@ -34,8 +35,12 @@ import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { OpenSettingsContext } from './settings/settings-context'
-import { useShortcut } from './layout/use-shortcut'
-import { isSettingsShortcut, settingsShortcutLabel } from './layout/shortcuts'
+import { settingsShortcutLabel } from './layout/shortcuts'
+import { useCommand } from './commands/registry'
+import { Finder } from './commands/Finder'
+import type { SwitcherEntry } from './commands/QuickSwitcher'
+import { useCommandKeys } from './commands/use-command-keys'
+import { useAppCommands } from './commands/use-app-commands'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -65,18 +70,19 @@ export function App() {
   /** The words a search result was opened for, to be shown lit where they stand. */
   const [match, setMatch] = useState<{ words: string; in: 'article' | 'note'; request: number } | null>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
-  const focusMode = useFocusMode()
+  const focusMode = useFocusMode(openArticleId !== null)
   const librarySettings = useLibrarySettings()
   const [settingsOpen, setSettingsOpen] = useState(false)
   const openSettings = useCallback(() => setSettingsOpen(true), [])
-  useShortcut(isSettingsShortcut, openSettings)
+  useCommand('settings', openSettings)
 
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
   const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
 
+  const excerptTags = useExcerptTags(library.articles)
   const tags = useMemo(
-    () => tagCounts(library.articles ?? [], notes.notes ?? []),
-    [library.articles, notes.notes],
+    () => tagCounts(library.articles ?? [], notes.notes ?? [], excerptTags),
+    [library.articles, notes.notes, excerptTags],
   )
   // A filter by a tag nothing carries any more (its last use removed) would hide everything for no reason.
   const activeTag = tags.some((count) => count.tag === tagFilter) ? tagFilter : null
@@ -209,12 +215,36 @@ export function App() {
     editorRef.current.insertExcerpt(excerpt, source)
   }
 
-  const onMenu = useEffectEvent((command: MenuCommand) => {
-    if (command === 'import-sample') void importSample()
-    else if (command === 'new-note') void newNote()
-    else if (command === 'export-note') void exportOpenNote()
+  // Keys, the command palette and the desktop menu all run the commands of one table.
+  useCommandKeys()
+  useAppCommands({
+    importFiles: () => fileInputRef.current?.click(),
+    importSample: () => void importSample(),
+    newNote: () => void newNote(),
+    exportNote: () => void exportOpenNote(),
+    closeArticle: () => setOpenArticleId(null),
+    closeNote: () => void switchToNote(null),
+    articleOpen: openArticleId !== null,
+    noteOpen: openNote !== null,
   })
-  useEffect(() => onMenuCommand((command) => onMenu(command)), [])
+  const switcherEntries = useMemo<SwitcherEntry[]>(
+    () => [
+      ...(notes.notes ?? []).map((note) => ({
+        kind: 'note' as const,
+        id: note.id,
+        title: note.title,
+        detail: null,
+      })),
+      ...(library.articles ?? []).map((article) => ({
+        kind: 'article' as const,
+        id: article.id,
+        title: article.title,
+        detail: article.byline ?? article.siteName ?? article.sourceName,
+      })),
+    ],
+    [notes.notes, library.articles],
+  )
+  const workspaceFocus = useCallback(() => workspaceRef.current, [])
 
   // File ▸ Import in the desktop app: the picked files go through the same queue as the chooser's.
   const onNativeImport = useEffectEvent((grants: PathGrant[]) => importFiles(grants.map(localFile)))
@@ -225,6 +255,9 @@ export function App() {
   return (
     <OpenSettingsContext.Provider value={openSettings}>
       <div className="app">
+        <a className="skip-link" href="#workspace">
+          Skip to the workspace
+        </a>
         <WindowLayout
           focusMode={focusMode.on && openArticleId !== null}
           sidebar={
@@ -308,7 +341,7 @@ export function App() {
             </aside>
           }
         >
-          <main ref={workspaceRef} className="workspace">
+          <main ref={workspaceRef} id="workspace" tabIndex={-1} className="workspace">
             {(openArticleId || openNote) && (
               <WorkspacePanes
                 reader={
@@ -364,6 +397,14 @@ export function App() {
           <ImportProgress />
         </WindowLayout>
 
+        <Finder
+          entries={switcherEntries}
+          onOpenEntry={(entry) =>
+            entry.kind === 'article' ? openArticleAt(entry.id, null) : void switchToNote(entry.id)
+          }
+          onOpenSearchHit={(hit) => void openSearchHit(hit)}
+          fallbackFocus={workspaceFocus}
+        />
         <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} state={librarySettings} />
         <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
         {dragging && (

@@ -10,6 +10,7 @@ import {
   restoreExcerpt,
   updateExcerpt,
   excerptQuote,
+  excerptTagCounts,
 } from '../core/excerpts'
 
 const Tags = z.array(z.string().max(200)).max(100)
@@ -56,6 +57,18 @@ export const excerptMethods = {
         const article = excerpt ? (store.data.articles.find((a) => a.id === excerpt.articleId) ?? null) : null
         return { id, excerpt, article: article && { id: article.id, title: article.title } }
       }),
+  }),
+  'excerpts.tags': method({
+    summary: 'Every tag set on excerpts: how many excerpts carry it, and the articles they are in.',
+    input: z.object({}),
+    output: z.array(
+      z.object({ tag: z.string(), excerpts: z.number().int(), articleIds: z.array(z.string()) }),
+    ),
+    handler: async ({ store }) => {
+      // What another process (the CLI) tagged just before is counted too.
+      await store.refresh()
+      return excerptTagCounts(store.data.excerpts)
+    },
   }),
   'excerpts.get': method({
     summary: 'One excerpt.',

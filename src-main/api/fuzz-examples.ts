@@ -47,6 +47,7 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
     quote: articleText.slice(0, 12),
   }),
   'excerpts.status': ({ excerpt }) => ({ ids: [excerpt.id] }),
+  'excerpts.tags': () => ({}),
   'excerpts.get': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.delete': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.restore': ({ excerpt }) => ({ excerpt }),

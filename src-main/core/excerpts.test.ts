@@ -5,7 +5,15 @@ import { join } from 'node:path'
 import { LibraryStore } from './store/library-store'
 import { importPaths } from './import/import-files'
 import { readArticleText, deleteArticle } from './articles'
-import { createExcerpt, listExcerpts, deleteExcerpt, restoreExcerpt, excerptQuote } from './excerpts'
+import {
+  createExcerpt,
+  listExcerpts,
+  deleteExcerpt,
+  restoreExcerpt,
+  excerptQuote,
+  excerptTagCounts,
+  updateExcerpt,
+} from './excerpts'
 import { CONTEXT_LENGTH } from './anchor/selector'
 
 import { SAMPLE_ARTICLE as SAMPLE } from '../testing/corpus'
@@ -137,5 +145,26 @@ describe('excerptQuote', () => {
     const sample = await excerptQuote(store, { articleId, quote: SENTENCE })
     expect(sample).toMatchObject({ quote: SENTENCE, start: text.indexOf(SENTENCE) })
     await expect(excerptQuote(store, { articleId, quote: 'Kurdish' })).rejects.toThrow(/appear \d+ times/)
+  })
+})
+
+describe('excerptTagCounts', () => {
+  it('counts each excerpt once per tag, with the articles they are in, by tag name', async () => {
+    const make = async (words: string) => {
+      const start = text.indexOf(words)
+      return createExcerpt(store, { articleId, start, end: start + words.length, quote: words })
+    }
+    const first = await make(SENTENCE)
+    const second = await make('supreme leader.')
+    await updateExcerpt(store, first.id, { tags: ['Reaction', 'iran', 'iran'] })
+    await updateExcerpt(store, second.id, { tags: ['#iran'] })
+    expect(excerptTagCounts(store.data.excerpts)).toEqual([
+      { tag: 'iran', excerpts: 2, articleIds: [articleId] },
+      { tag: 'reaction', excerpts: 1, articleIds: [articleId] },
+    ])
+  })
+
+  it('is empty when no excerpt has tags', () => {
+    expect(excerptTagCounts([])).toEqual([])
   })
 })

@@ -159,3 +159,26 @@ export async function excerptQuote(store: LibraryStore, request: QuoteRequest): 
   if (!request.comment && !request.tags?.length) return excerpt
   return updateExcerpt(store, excerpt.id, { comment: request.comment, tags: request.tags })
 }
+
+/** One tag of excerpts: how many carry it, and the articles they come from (in no particular order). */
+export interface ExcerptTagCount {
+  tag: string
+  excerpts: number
+  articleIds: string[]
+}
+
+/** The tags of all excerpts, with their counts, by tag name. */
+export function excerptTagCounts(excerpts: readonly Excerpt[]): ExcerptTagCount[] {
+  const counts = new Map<string, { excerpts: number; articleIds: Set<string> }>()
+  for (const excerpt of excerpts) {
+    for (const tag of new Set(excerpt.tags)) {
+      const count = counts.get(tag) ?? { excerpts: 0, articleIds: new Set<string>() }
+      count.excerpts++
+      count.articleIds.add(excerpt.articleId)
+      counts.set(tag, count)
+    }
+  }
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([tag, { excerpts, articleIds }]) => ({ tag, excerpts, articleIds: [...articleIds] }))
+}

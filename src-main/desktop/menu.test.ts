@@ -57,10 +57,10 @@ describe('File menu', () => {
     installApplicationMenu(windows, linux, importFiles)
     const file = topLevel('File').submenu!.items.filter((item) => item.type !== 'separator')
     expect(file.map((item) => [item.label, item.accelerator ?? item.role])).toEqual([
-      ['Import Files…', 'CmdOrCtrl+O'],
+      ['Import Files…', 'CmdOrCtrl+Shift+O'],
       ['Import the Sample Article', undefined],
       ['New Note', 'CmdOrCtrl+N'],
-      ['Export Note as Markdown…', 'CmdOrCtrl+Shift+E'],
+      ['Export Note as Markdown…', 'CmdOrCtrl+Shift+S'],
       ['quit', 'quit'],
     ])
   })

@@ -1,5 +1,6 @@
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { IPC_CHANNELS, type MenuCommand } from '../api/bridge'
+import { menuAccelerator } from '../core/commands'
 import type { OwnWindows } from './own-windows'
 
 /** What the menu depends on. */
@@ -44,21 +45,20 @@ export function applicationMenuTemplate(
   send: (command: MenuCommand) => void,
 ): MenuItemConstructorOptions[] {
   const isMac = settings.platform === 'darwin'
-  const command = (id: MenuCommand, label: string, accelerator?: string): MenuItemConstructorOptions => ({
-    id,
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => send(id),
-  })
+  // The keys come from the window's command table, so the menu, the palette and the shortcuts sheet agree.
+  const command = (id: MenuCommand, label: string): MenuItemConstructorOptions => {
+    const accelerator = menuAccelerator(id)
+    return { id, label, ...(accelerator ? { accelerator } : {}), click: () => send(id) }
+  }
 
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      command('import-files', 'Import Files…', 'CmdOrCtrl+O'),
+      command('import-files', 'Import Files…'),
       command('import-sample', 'Import the Sample Article'),
       { type: 'separator' },
-      command('new-note', 'New Note', 'CmdOrCtrl+N'),
-      command('export-note', 'Export Note as Markdown…', 'CmdOrCtrl+Shift+E'),
+      command('new-note', 'New Note'),
+      command('export-note', 'Export Note as Markdown…'),
       { type: 'separator' },
       // macOS keeps Quit in the app menu; File closes the window there.
       isMac ? { role: 'close' } : { role: 'quit' },

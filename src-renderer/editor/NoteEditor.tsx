@@ -47,6 +47,8 @@ export interface NoteEditorHandle {
   insertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
   /** Resolves once everything typed is on disk; rejects if saving failed. */
   flush(): Promise<void>
+  /** Puts the caret in the note's text (as soon as the note has loaded). */
+  focus(): void
 }
 
 export interface NoteEditorProps {
@@ -70,6 +72,7 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   const [saveState, setSaveState] = useState<SaveState>({ status: 'saved' })
   const editorRef = useRef<LexicalEditor | null>(null)
   const queued = useRef<ExcerptFields[]>([])
+  const focusWhenReady = useRef(false)
   const callbacks = useRef({ onOpenExcerpt })
   useEffect(() => {
     callbacks.current = { onOpenExcerpt }
@@ -124,8 +127,12 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
 
   const setEditor = useCallback((editor: LexicalEditor | null) => {
     editorRef.current = editor
-    if (editor)
-      for (const fields of queued.current.splice(0)) editor.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
+    if (!editor) return
+    for (const fields of queued.current.splice(0)) editor.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
+    if (focusWhenReady.current) {
+      focusWhenReady.current = false
+      editor.focus()
+    }
   }, [])
 
   const { markPresent } = statuses
@@ -147,6 +154,10 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
         else queued.current.push(fields)
       },
       flush: () => saver.flush(),
+      focus() {
+        if (editorRef.current) editorRef.current.focus()
+        else focusWhenReady.current = true
+      },
     }),
     [saver, markPresent],
   )

@@ -9,8 +9,8 @@ import {
   type PanelSize,
 } from 'react-resizable-panels'
 import { SidebarIcon } from '../ui/icons'
-import { isSearchShortcut, isSidebarShortcut, sidebarShortcutLabel } from './shortcuts'
-import { useShortcut } from './use-shortcut'
+import { useCommand } from '../commands/registry'
+import { isSearchShortcut, sidebarShortcutLabel } from './shortcuts'
 import './window-layout.css'
 
 /** Props of the window's frame. */
@@ -56,7 +56,7 @@ export function WindowLayout({ sidebar, children, focusMode }: WindowLayoutProps
     if (!isCollapsed) saveExpandedWidth(size.inPixels)
   }
 
-  useShortcut(isSidebarShortcut, toggle)
+  useCommand('toggle-sidebar', toggle)
 
   // The search shortcut opens a collapsed sidebar first (in the capture phase, and at once), so that the
   // search box it focuses (search/SearchPanel.tsx) is there to take the focus.

@@ -1,21 +1,21 @@
 import { useEffect, useEffectEvent, useState } from 'react'
-import { isFocusShortcut } from './shortcuts'
+import { useCommand } from '../commands/registry'
 
-/** Focus mode (only the article's text on screen): its shortcut toggles it, Escape leaves it. */
-export function useFocusMode(): { on: boolean; toggle(): void } {
+/**
+ * Focus mode (only the article's text on screen): the `focus-mode` command (its keys, the palette, the
+ * reader's button) toggles it while an article is open; Escape leaves it.
+ */
+export function useFocusMode(articleOpen: boolean): { on: boolean; toggle(): void } {
   const [on, setOn] = useState(false)
+  const toggle = () => setOn((was) => !was)
+  useCommand('focus-mode', toggle, () => articleOpen)
   const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (isFocusShortcut(event)) {
-      event.preventDefault()
-      setOn((was) => !was)
-    } else if (event.key === 'Escape' && on && !event.defaultPrevented) {
-      setOn(false)
-    }
+    if (event.key === 'Escape' && on && !event.defaultPrevented) setOn(false)
   })
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey(event)
     document.addEventListener('keydown', listener)
     return () => document.removeEventListener('keydown', listener)
   }, [])
-  return { on, toggle: () => setOn((was) => !was) }
+  return { on, toggle }
 }

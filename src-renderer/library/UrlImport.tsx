@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { ImportOutcome } from './import-outcomes'
 import { FolderImport } from './FolderImport'
+import { useCommand } from '../commands/registry'
 
 /** Props of the link field. */
 export interface UrlImportProps {
@@ -28,6 +29,8 @@ export function UrlImport({ importUrl }: UrlImportProps) {
   const [value, setValue] = useState('')
   const [status, setStatus] = useState<UrlStatus | null>(null)
   const fetching = status?.state === 'fetching'
+  const fieldRef = useRef<HTMLInputElement>(null)
+  useCommand('import-url', () => fieldRef.current?.focus())
 
   const submit = async () => {
     if (!value.trim() || fetching) return
@@ -55,6 +58,7 @@ export function UrlImport({ importUrl }: UrlImportProps) {
         }}
       >
         <input
+          ref={fieldRef}
           className="url-import__field"
           type="text"
           inputMode="url"

@@ -78,7 +78,7 @@ export function NotePane({
   }
 
   return (
-    <section className="pane note-pane" data-testid="note-pane" aria-label="Note">
+    <section className="pane note-pane" data-testid="note-pane" data-note-id={note.id} aria-label="Note">
       <div className="pane__toolbar note-pane__toolbar">
         <span className="pane__label">Note</span>
         <button
@@ -120,7 +120,13 @@ export function NotePane({
         </button>
       </div>
       <div className="note-pane__title">
-        <NoteTitleField key={note.id} title={note.title} selectOnMount={selectTitle} onRename={onRename} />
+        <NoteTitleField
+          key={note.id}
+          title={note.title}
+          selectOnMount={selectTitle}
+          onRename={onRename}
+          onDone={() => editorRef.current?.focus()}
+        />
       </div>
       <div className="note-pane__editor">
         <NoteEditor

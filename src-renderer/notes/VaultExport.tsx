@@ -6,6 +6,7 @@ import { useOpenSettings } from '../settings/settings-context'
 import { useExportProgress, type ExportProgress } from './use-export-progress'
 import { useExportFolder, type PendingConfirmation } from './use-export-folder'
 import '../ui/confirm.css'
+import { useCommand } from '../commands/registry'
 import './vault-export.css'
 
 type VaultReport = MethodOutput<'export.vault'>
@@ -53,6 +54,8 @@ export function VaultExportButton() {
         () => {}, // only a suggestion: the field stays empty for the user to fill
       )
   }
+
+  useCommand('export-vault', () => open())
 
   // A suggestion that arrives while the field has the focus comes up selected: what the user goes on
   // typing replaces it instead of being added to its end.

@@ -2,6 +2,8 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react'
 import type { Excerpt } from '../../src-main/core/records'
 import { addRemoteImagePlaceholders } from './remote-images'
 import { markExcerpts, setActiveExcerpt, MARK_CLASS } from './excerpt-marks'
+import { useCaretBrowsing } from './use-caret-browsing'
+import { ReaderCaret } from './ReaderCaret'
 
 /** Props of the article body. */
 export interface ArticleBodyProps {
@@ -66,7 +68,23 @@ export function ArticleBody(props: ArticleBodyProps) {
     return () => body.removeEventListener('click', click)
   }, [bodyRef, onMarkClick])
 
+  useCaretBrowsing(bodyRef, text)
+
+  // Focusable (Tab reaches it between the header and the excerpts) so that it can be read and
+  // selected from the keyboard; a document role tells screen readers to read it as text.
   return (
-    <div ref={bodyRef} className="reader-body" lang={props.lang ?? undefined} dir={props.dir ?? undefined} />
+    <>
+      <div
+        ref={bodyRef}
+        className="reader-body"
+        data-testid="reader-body"
+        tabIndex={0}
+        role="document"
+        aria-label="Article text"
+        lang={props.lang ?? undefined}
+        dir={props.dir ?? undefined}
+      />
+      <ReaderCaret bodyRef={bodyRef} />
+    </>
   )
 }

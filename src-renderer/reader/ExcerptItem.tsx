@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { Excerpt } from '../../src-main/core/records'
 import { countOf } from '../ui/format'
 import { InsertIcon, TrashIcon } from '../ui/icons'
+import { TagChips } from '../tags/TagChips'
 import type { ExcerptChanges } from './use-article'
 import { useNotifier } from '../ui/notices'
 import { copyText, shareableDeepLink } from '../deep-links'
@@ -29,6 +30,8 @@ export interface ExcerptItemProps {
   onInsert(): void
   onDelete(): void
   onUpdate(changes: ExcerptChanges): void
+  /** Sets the excerpt's tags; resolves to them as stored. */
+  saveTags(tags: string[]): Promise<string[]>
   /** Moves the excerpt onto the passage selected in the article. */
   onReattach(): void
   onOpenNote(noteId: string): void
@@ -71,7 +74,7 @@ export function ExcerptItem(props: ExcerptItemProps) {
       {excerpt.tags.length > 0 && !active && (
         <p className="excerpt-item__tags">{excerpt.tags.map((tag) => `#${tag}`).join(' ')}</p>
       )}
-      {active && <ExcerptDetails excerpt={excerpt} onUpdate={props.onUpdate} />}
+      {active && <ExcerptDetails excerpt={excerpt} onUpdate={props.onUpdate} saveTags={props.saveTags} />}
       <div className="excerpt-item__actions">
         <button
           type="button"
@@ -163,11 +166,12 @@ function StateLine({ excerpt, onReattach }: { excerpt: Excerpt; onReattach(): vo
 function ExcerptDetails({
   excerpt,
   onUpdate,
+  saveTags,
 }: {
   excerpt: Excerpt
   onUpdate(changes: ExcerptChanges): void
+  saveTags(tags: string[]): Promise<string[]>
 }) {
-  const tagsText = excerpt.tags.join(', ')
   return (
     <div className="excerpt-item__details">
       <div className="excerpt-item__colors" role="group" aria-label="Highlight colour">
@@ -195,21 +199,7 @@ function ExcerptDetails({
           if (event.target.value.trim() !== excerpt.comment) onUpdate({ comment: event.target.value })
         }}
       />
-      <input
-        key={`tags-${tagsText}`}
-        className="excerpt-item__field"
-        aria-label="Tags"
-        data-testid="excerpt-tags"
-        placeholder="Tags, separated by commas"
-        defaultValue={tagsText}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') event.currentTarget.blur()
-        }}
-        onBlur={(event) => {
-          const tags = event.target.value.split(/[,\s]+/).filter(Boolean)
-          if (tags.join(', ') !== tagsText) onUpdate({ tags })
-        }}
-      />
+      <TagChips key={excerpt.id} tags={excerpt.tags} save={saveTags} testId="excerpt-tags" owner="excerpt" />
       <CopyExcerptLink excerptId={excerpt.id} />
     </div>
   )

@@ -19,6 +19,8 @@ export interface ExcerptListProps {
   onInsert(excerpt: Excerpt): void
   onDelete(excerpt: Excerpt): void
   onUpdate(excerpt: Excerpt, changes: ExcerptChanges): void
+  /** Sets an excerpt's tags; resolves to them as stored. */
+  saveTags(excerpt: Excerpt, tags: string[]): Promise<string[]>
   onReattach(excerpt: Excerpt): void
   onOpenNote(noteId: string): void
 }
@@ -42,6 +44,7 @@ export function ExcerptList(props: ExcerptListProps) {
       onInsert={() => props.onInsert(excerpt)}
       onDelete={() => props.onDelete(excerpt)}
       onUpdate={(changes) => props.onUpdate(excerpt, changes)}
+      saveTags={(tags) => props.saveTags(excerpt, tags)}
       onReattach={() => props.onReattach(excerpt)}
       onOpenNote={props.onOpenNote}
     />

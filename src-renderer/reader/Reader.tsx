@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
 import { useConfirm } from '../ui/confirm'
 import { countOf } from '../ui/format'
@@ -23,6 +23,7 @@ import { SelectionToolbar } from './SelectionToolbar'
 import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
 import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
 import { ArticleTags } from '../tags/ArticleTags'
+import { useCommand } from '../commands/registry'
 import './reader.css'
 import './excerpts.css'
 
@@ -67,6 +68,7 @@ export function Reader(props: ReaderProps) {
     createExcerpt,
     deleteExcerpt,
     updateExcerpt,
+    setExcerptTags,
     reattachExcerpt,
     updateArticle,
     updateFromCopy,
@@ -143,21 +145,26 @@ export function Reader(props: ReaderProps) {
     setBusy(false)
     if (!created) return
     setDrawerOpen(true)
-    window.getSelection()?.removeAllRanges()
+    // Reading on by keyboard, the caret stays where the passage ended; otherwise the selection goes.
+    if (bodyRef.current?.contains(document.activeElement)) window.getSelection()?.collapseToEnd()
+    else window.getSelection()?.removeAllRanges()
     if (intoNote && noteOpen) onInsertExcerpt(created, source(article))
   }
 
-  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'e' || !(event.ctrlKey || event.metaKey) || event.altKey) return
-    if (!selectedSpan()) return
-    event.preventDefault()
-    void makeExcerpt(event.shiftKey)
-  })
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onShortcut(event)
-    document.addEventListener('keydown', listener)
-    return () => document.removeEventListener('keydown', listener)
-  }, [])
+  // Ctrl/⌘+E and Ctrl/⌘+Shift+E (and the palette) act only on a passage selected in this article (in
+  // either view).
+  const hasPassage = () => selectedSpan() !== null
+  useCommand('excerpt', () => void makeExcerpt(false), hasPassage)
+  useCommand(
+    'excerpt-to-note',
+    () => void makeExcerpt(true),
+    () => noteOpen && hasPassage(),
+  )
+  useCommand(
+    'focus-article',
+    () => bodyRef.current?.focus(),
+    () => bodyRef.current !== null,
+  )
 
   // Moves an excerpt onto the selected passage: a resize, or the repair of an orphan.
   const moveToSelection = async (excerpt: Excerpt) => {
@@ -231,6 +238,7 @@ export function Reader(props: ReaderProps) {
     <section
       className={`pane reader ${drawerOpen ? '' : 'reader--drawer-closed'} ${props.focusMode ? 'reader--focus' : ''}`}
       data-testid="reader"
+      data-article-id={articleId}
       aria-label="Article"
     >
       <div className="pane__toolbar">
@@ -371,6 +379,7 @@ export function Reader(props: ReaderProps) {
             onInsert={(excerpt) => onInsertExcerpt(excerpt, source(article))}
             onDelete={(excerpt) => void askAndDelete(excerpt)}
             onUpdate={(excerpt, changes) => void updateExcerpt(excerpt.id, changes)}
+            saveTags={(excerpt, tags) => setExcerptTags(excerpt.id, tags)}
             onReattach={(excerpt) => void moveToSelection(excerpt)}
             onOpenNote={props.onOpenNote}
           />

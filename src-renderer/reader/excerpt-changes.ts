@@ -15,3 +15,14 @@ export function onExcerptChange(articleId: string, listener: () => void): () => 
   changes.addEventListener('change', handler)
   return () => changes.removeEventListener('change', handler)
 }
+
+/** Tells the Tags list that excerpt tags may have changed (a tag set, a tagged excerpt deleted or put back). */
+export function announceExcerptTags(): void {
+  changes.dispatchEvent(new Event('tags'))
+}
+
+/** Calls `listener` when excerpt tags may have changed; returns the unsubscribe function. */
+export function onExcerptTags(listener: () => void): () => void {
+  changes.addEventListener('tags', listener)
+  return () => changes.removeEventListener('tags', listener)
+}

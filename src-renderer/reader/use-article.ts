@@ -3,7 +3,7 @@ import type { Excerpt } from '../../src-main/core/records'
 import type { MethodInput, MethodOutput } from '../../src-main/api/contract'
 import { api } from '../api'
 import { useNotifier } from '../ui/notices'
-import { announceExcerptChange, onExcerptChange } from './excerpt-changes'
+import { announceExcerptChange, announceExcerptTags, onExcerptChange } from './excerpt-changes'
 import type { TextSpan } from './text-offsets'
 import type { FileUpload } from '../library/read-files'
 
@@ -20,6 +20,8 @@ export interface ArticleState {
   deleteExcerpt(excerpt: Excerpt): Promise<void>
   /** Recolours an excerpt or sets its comment or tags. */
   updateExcerpt(id: string, changes: ExcerptChanges): Promise<void>
+  /** Sets an excerpt's tags; resolves to them as stored, rejects if that failed. */
+  setExcerptTags(id: string, tags: string[]): Promise<string[]>
   /** Moves an excerpt onto another passage (resize, or re-attach an orphan). */
   reattachExcerpt(id: string, span: TextSpan): Promise<boolean>
   /** Replaces the article by a new version of its file and re-anchors its excerpts; null if that failed. */
@@ -92,6 +94,7 @@ export function useArticle(articleId: string): ArticleState {
       try {
         const removed = await api.call('excerpts.delete', { id: excerpt.id })
         setExcerpts((all) => all.filter((e) => e.id !== excerpt.id))
+        if (removed.tags.length > 0) announceExcerptTags()
         notifier.show({
           tone: 'info',
           message: 'Excerpt deleted. Notes that quote it keep its words.',
@@ -100,6 +103,7 @@ export function useArticle(articleId: string): ArticleState {
             run: async () => {
               await api.call('excerpts.restore', { excerpt: removed })
               announceExcerptChange(removed.articleId)
+              announceExcerptTags()
             },
           },
           testId: 'undo-notice',
@@ -125,6 +129,13 @@ export function useArticle(articleId: string): ArticleState {
     },
     [notifier],
   )
+
+  const setExcerptTags = useCallback(async (id: string, tags: string[]) => {
+    const changed = await api.call('excerpts.update', { id, tags })
+    replace(changed)
+    announceExcerptTags()
+    return changed.tags
+  }, [])
 
   const reattachExcerpt = useCallback(
     async (id: string, span: TextSpan) => {
@@ -175,6 +186,7 @@ export function useArticle(articleId: string): ArticleState {
     createExcerpt,
     deleteExcerpt,
     updateExcerpt,
+    setExcerptTags,
     reattachExcerpt,
     updateArticle,
     updateFromCopy,

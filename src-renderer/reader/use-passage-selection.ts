@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react'
 import { spanOfRange, type TextSpan } from './text-offsets'
+import { snapToWords } from './word-snap'
 
 /** A selected passage of the article, and where to show the excerpt button for it. */
 export interface PendingPassage {
@@ -18,8 +19,10 @@ export function readPassageSelection(
   const selection = window.getSelection()
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null
   const range = selection.getRangeAt(0)
-  const span = spanOfRange(body, range, text)
-  if (!span) return null
+  const found = spanOfRange(body, range, text)
+  if (!found) return null
+  // An excerpt is made of whole words, however the selection cut them.
+  const span = snapToWords(text, found)
   // The button goes by the end of the selection, where the pointer (or the caret) usually is.
   const rects = range.getClientRects()
   const last = rects.length > 0 ? rects[rects.length - 1]! : range.getBoundingClientRect()

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { api } from '../api'
 import { useSearch, type SearchHit, type SearchKind } from './use-search'
+import { useCommand } from '../commands/registry'
 import './search.css'
 
 const KINDS: { kind: SearchKind | null; label: string }[] = [
@@ -39,16 +40,12 @@ export function SearchPanel({ onOpen, onActiveChange }: SearchPanelProps) {
   // The index is brought up to date as the window opens, so the first search rarely waits.
   useEffect(() => void api.call('search.status', {}).catch(() => undefined), [])
 
-  useEffect(() => {
-    const focusSearch = (event: globalThis.KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'f' || !event.shiftKey || !(event.ctrlKey || event.metaKey)) return
-      event.preventDefault()
-      inputRef.current?.focus()
-      inputRef.current?.select()
-    }
-    document.addEventListener('keydown', focusSearch)
-    return () => document.removeEventListener('keydown', focusSearch)
-  }, [])
+  // Ctrl+Shift+F (⌘⇧F) and the palette come here; "Search everywhere for …" brings its words.
+  useCommand('search', (text) => {
+    if (text !== undefined) setWords(text)
+    inputRef.current?.focus()
+    if (text === undefined) inputRef.current?.select()
+  })
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

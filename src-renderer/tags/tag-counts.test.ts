@@ -6,9 +6,20 @@ describe('tag counts', () => {
     const articles = [{ tags: ['policy', 'iraq'] }, { tags: ['policy'] }, { tags: [] }]
     const notes = [{ tags: ['policy', 'policy'] }, { tags: ['draft'] }]
     expect(tagCounts(articles, notes)).toEqual([
-      { tag: 'policy', articles: 2, notes: 1 },
-      { tag: 'draft', articles: 0, notes: 1 },
-      { tag: 'iraq', articles: 1, notes: 0 },
+      { tag: 'policy', articles: 2, notes: 1, excerpts: 0 },
+      { tag: 'draft', articles: 0, notes: 1, excerpts: 0 },
+      { tag: 'iraq', articles: 1, notes: 0, excerpts: 0 },
+    ])
+  })
+
+  it('adds the excerpts of each tag, and lists tags only excerpts carry', () => {
+    const excerptTags = [
+      { tag: 'quote', excerpts: 3 },
+      { tag: 'policy', excerpts: 1 },
+    ]
+    expect(tagCounts([{ tags: ['policy'] }], [], excerptTags)).toEqual([
+      { tag: 'quote', articles: 0, notes: 0, excerpts: 3 },
+      { tag: 'policy', articles: 1, notes: 0, excerpts: 1 },
     ])
   })
 
