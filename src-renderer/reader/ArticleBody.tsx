@@ -4,6 +4,7 @@ import { addRemoteImagePlaceholders } from './remote-images'
 import { markExcerpts, setActiveExcerpt, MARK_CLASS } from './excerpt-marks'
 import { useCaretBrowsing } from './use-caret-browsing'
 import { ReaderCaret } from './ReaderCaret'
+import { markRepeatedTitle } from './repeated-title'
 
 /** Props of the article body. */
 export interface ArticleBodyProps {
@@ -38,11 +39,7 @@ export function ArticleBody(props: ArticleBodyProps) {
     body.replaceChildren(template.cloneNode(true))
     addRemoteImagePlaceholders(body)
     markExcerpts(body, text, excerpts)
-    const first = body.firstElementChild
-    if (first && /^H[1-3]$/.test(first.nodeName) && first.textContent?.trim() === importedTitle.trim()) {
-      // Hidden, not removed: its words stay part of the article text the offsets count.
-      first.setAttribute('data-repeats-title', '')
-    }
+    markRepeatedTitle(body, importedTitle)
   }, [bodyRef, template, text, importedTitle, excerpts])
 
   useLayoutEffect(() => {

@@ -67,6 +67,8 @@ export function flashWhenShown(
   words: string,
   giveUpMs = 5000,
 ): () => void {
+  // The words of a result opened before are no longer the ones asked for: they go out at once.
+  if (typeof CSS !== 'undefined' && CSS.highlights) CSS.highlights.delete(HIGHLIGHT)
   const attempt = () => {
     const root = locate()
     return root !== null && flashWords(root, words)

@@ -5,8 +5,12 @@ import { DecodeError } from './decode'
 import { MAX_IMPORT_BYTES, tooLargeMessage } from './limits'
 import { parseInThread, PARSE_TIME_BUDGET_MS } from './parse-thread'
 
-/** Formats whose body usually opens with the document's title. */
-const TITLE_OPENS_BODY = new Set(['pdf', 'epub'])
+/**
+ * Formats whose body usually opens with the document's title, dropped from the body. Not PDF: its text
+ * must stay the text of its printed pages (the page view maps one onto the other, pdf-text-map.ts), so
+ * the reader hides a PDF's repeated title line instead (ArticleBody.tsx).
+ */
+const TITLE_OPENS_BODY = new Set(['epub'])
 
 /** A source read into an article: what its importer found, and the sanitized body with its text. */
 export interface ReadDocument {
@@ -47,7 +51,7 @@ export async function parseHere(importer: Importer, source: ImportSource): Promi
       `${source.name} could not be read as ${importer.format}: ${(error as Error).message}`,
     )
   }
-  // A PDF's title page and an EPUB's first chapter open with the title the reader's header shows.
+  // An EPUB's first chapter opens with the title the reader's header shows.
   const repeatedTitle = TITLE_OPENS_BODY.has(document.format) ? document.title : undefined
   return { document, body: prepareArticleBody(document.html, source.url, repeatedTitle) }
 }
