@@ -31,14 +31,15 @@ describe('dropLeadingTitle', () => {
 })
 
 describe('EPUB bodies do not repeat their title; PDF text keeps its printed first line', () => {
-  it.each([
-    ['epub', 'alice_without_cover.epub', "Alice's Adventures in Wonderland", 'Copyright, 1916'],
-  ])('%s/%s', async (folder, name, title, opening) => {
-    const { document, body } = await readDocument({ name, bytes: await readFile(corpusFile(folder, name)) })
-    expect(document.title).toBe(title)
-    expect(body.text.trim().startsWith(opening)).toBe(true)
-    expect(body.text.toLowerCase()).not.toContain(title.toLowerCase().slice(0, 30))
-  })
+  it.each([['epub', 'alice_without_cover.epub', "Alice's Adventures in Wonderland", 'Copyright, 1916']])(
+    '%s/%s',
+    async (folder, name, title, opening) => {
+      const { document, body } = await readDocument({ name, bytes: await readFile(corpusFile(folder, name)) })
+      expect(document.title).toBe(title)
+      expect(body.text.trim().startsWith(opening)).toBe(true)
+      expect(body.text.toLowerCase()).not.toContain(title.toLowerCase().slice(0, 30))
+    },
+  )
 
   it.each([
     ['issue13201.pdf', 'Bitcoin: A Peer-to-Peer Electronic Cash System'],
