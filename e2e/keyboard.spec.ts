@@ -5,6 +5,7 @@ import { FIRST_IMPORT_TIMEOUT } from './pages/library-page'
 import { KeyboardPage } from './pages/keyboard-page'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 import { COMMAND_IDS } from '../src-main/core/commands'
+import { themedScreenshots } from './pages/screenshots'
 
 const test = base.extend<{ keys: KeyboardPage }>({
   keys: async ({ app }, use) => use(new KeyboardPage(app)),
@@ -169,6 +170,7 @@ test('the palette lists every command with its keys and runs them', async ({ app
   await page.keyboard.type('Kurdish')
   const searchEverywhere = keys.palette.locator('[data-command="search-everywhere"]')
   await expect(searchEverywhere).toContainText('Search everywhere for “Kurdish”')
+  await themedScreenshots(page, 'palette', keys.palette)
   // ↑ from the first entry wraps round to the last: the search.
   await page.keyboard.press('ArrowUp')
   await expect(searchEverywhere).toHaveAttribute('data-selected', 'true')
@@ -234,6 +236,7 @@ test('the shortcuts sheet opens with ? and F1, lists the table, and Escape goes 
   await expect(
     keys.shortcutsSheet.locator('[data-testid="shortcut-row"][data-command="command-palette"]'),
   ).toContainText(/Ctrl\+K|⌘K/)
+  await themedScreenshots(page, 'shortcuts', keys.shortcutsSheet)
   await page.keyboard.press('Escape')
   await expect(keys.shortcutsSheet).toBeHidden()
   await expect(newNote).toBeFocused()

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { REPO_ROOT } from '../target'
 
 /** Set E2E_SCREENSHOTS=1 to write the README's screenshots into docs/screenshots. */
@@ -21,4 +21,15 @@ export async function screenshotSizes(page: Page, name: string, focus: Locator):
     await page.screenshot({ path: join(SCREENSHOTS, `${name}${suffix}.png`) })
   }
   if (size) await page.setViewportSize(size)
+}
+
+/** screenshotSizes in the light and the dark theme (the app follows the OS's): `<name>-light`, `<name>-dark`. */
+export async function themedScreenshots(page: Page, name: string, focus: Locator): Promise<void> {
+  if (!SCREENSHOTS) return
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme })
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+    await screenshotSizes(page, `${name}-${theme}`, focus)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
 }
