@@ -1,6 +1,7 @@
 // A PDF's title page opens with the title the reader's header already shows, and its text keeps that
 // line (the page view maps the text onto the printed pages). The reader marks the line so it is not
 // read twice: hidden, never removed, as its words stay part of the text the excerpt offsets count.
+import { titleKey } from '../../src-main/core/import/title-key'
 
 /** Elements a line of text is; the containers around them (section, div …) are looked into. */
 const LINE = /^(H[1-6]|P)$/
@@ -23,18 +24,9 @@ export function firstTextLine(root: Element): Element | null {
   return null
 }
 
-function comparable(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s.:;,]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-}
-
 /** Marks the body's first line `data-repeats-title` when it reads as `title` (case, spacing aside). */
 export function markRepeatedTitle(body: Element, title: string): void {
   const line = firstTextLine(body)
-  if (line && comparable(title) && comparable(line.textContent ?? '') === comparable(title))
+  if (line && titleKey(title) && titleKey(line.textContent ?? '') === titleKey(title))
     line.setAttribute('data-repeats-title', '')
 }

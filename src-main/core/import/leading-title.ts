@@ -1,4 +1,5 @@
 import { defaultTreeAdapter, type DefaultTreeAdapterTypes } from 'parse5'
+import { titleKey } from './title-key'
 
 // A PDF's title page and an EPUB's first chapter open with the title, which the reader's header
 // already shows: the article then reads its title twice. The first line of text goes when it is the
@@ -16,7 +17,7 @@ const LINES = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'])
  */
 export function dropLeadingTitle(root: ParsedNode, title: string): boolean {
   const line = firstLine(root)
-  if (!line || comparable(textOf(line)) !== comparable(title) || !comparable(title)) return false
+  if (!line || titleKey(textOf(line)) !== titleKey(title) || !titleKey(title)) return false
   defaultTreeAdapter.detachNode(line)
   return true
 }
@@ -42,13 +43,4 @@ function firstLine(node: ParsedNode): ParsedElement | null | undefined {
 function textOf(node: ParsedNode): string {
   if (defaultTreeAdapter.isTextNode(node)) return node.value
   return 'childNodes' in node ? node.childNodes.map(textOf).join('') : ''
-}
-
-function comparable(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\s.:;,]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
 }
