@@ -7,6 +7,7 @@ import { exportMethods } from './export'
 import { libraryMethods } from './library'
 import { graphMethods } from './graph'
 import { searchMethods } from './search'
+import { syncMethods } from './sync'
 
 /** Joins the per-domain method maps, refusing a name declared twice. */
 function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): UnionToIntersection<T[number]> {
@@ -33,6 +34,7 @@ export const contract = joinDomains(
   libraryMethods,
   graphMethods,
   searchMethods,
+  syncMethods,
 )
 
 export type Contract = typeof contract

@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http'
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import PouchDB from 'pouchdb-node'
-import memoryAdapter from 'pouchdb-adapter-memory'
-import expressPouchDB from 'express-pouchdb'
+import { join } from 'node:path'
+import { once } from 'node:events'
 
 /** A CouchDB-protocol server for tests: where it is, an admin's credentials, and how to stop it. */
 export interface CouchServer {
@@ -14,13 +13,14 @@ export interface CouchServer {
   close(): Promise<void>
 }
 
+const newName = () => `commonplace-test-${randomBytes(6).toString('hex')}`
+
 /**
  * A real CouchDB when COUCHDB_URL is set (with COUCHDB_USER and COUCHDB_PASSWORD), otherwise
- * express-pouchdb (the server of pouchdb-server) on 127.0.0.1 at a random port, in memory, with an
- * admin, so that a wrong password is refused as CouchDB refuses it.
+ * express-pouchdb in a process of its own (couch-server-main.ts) on 127.0.0.1 at a random port,
+ * with an admin, so that a wrong password is refused as CouchDB refuses it.
  */
 export async function startCouchServer(): Promise<CouchServer> {
-  const newName = () => `commonplace-test-${randomBytes(6).toString('hex')}`
   if (process.env.COUCHDB_URL) {
     const origin = process.env.COUCHDB_URL.replace(/\/$/, '')
     return {
@@ -31,24 +31,35 @@ export async function startCouchServer(): Promise<CouchServer> {
       close: async () => undefined,
     }
   }
-  const Memory = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' })
-  const app = expressPouchDB(Memory, { inMemoryConfig: true, mode: 'fullCouchDB', logPath: '/dev/null' })
   const username = 'admin'
   const password = randomBytes(9).toString('hex')
-  await new Promise<void>((done) => app.couchConfig.set('admins', username, password, () => done()))
-  const server: Server = createServer(app)
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  const { port } = server.address() as { port: number }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'couch-server-main.ts')],
+    {
+      env: { ...process.env, COUCH_TEST_USER: username, COUCH_TEST_PASSWORD: password },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
+  let output = ''
+  child.stdout.setEncoding('utf8')
+  const port = await new Promise<number>((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`the test CouchDB server stopped (exit ${code})`)))
+    child.stdout.on('data', (text: string) => {
+      output += text
+      if (output.includes('\n')) resolve(Number(output.trim()))
+    })
+  })
   const origin = `http://127.0.0.1:${port}`
   return {
     origin,
     username,
     password,
     newDatabase: () => `${origin}/${newName()}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections()
-        server.close(() => done())
-      }),
+    close: async () => {
+      const exited = once(child, 'exit')
+      child.kill()
+      await exited
+    },
   }
 }
