@@ -10,7 +10,10 @@ import expressPouchDB from 'express-pouchdb'
  */
 const Memory = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' })
 const app = expressPouchDB(Memory, { inMemoryConfig: true, mode: 'fullCouchDB', logPath: '/dev/null' })
-const { COUCH_TEST_USER = 'admin', COUCH_TEST_PASSWORD = '' } = process.env
+const { COUCH_TEST_USER = 'admin', COUCH_TEST_PASSWORD = '', COUCH_TEST_MAX_DOCUMENT_SIZE } = process.env
+// CouchDB's own setting, which express-pouchdb honours too: larger documents are answered 413.
+if (COUCH_TEST_MAX_DOCUMENT_SIZE)
+  app.couchConfig.set('couchdb', 'max_document_size', COUCH_TEST_MAX_DOCUMENT_SIZE, () => undefined)
 app.couchConfig.set('admins', COUCH_TEST_USER, COUCH_TEST_PASSWORD, () => {
   const server = createServer(app)
   server.listen(0, '127.0.0.1', () => {

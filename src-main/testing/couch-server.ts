@@ -20,7 +20,7 @@ const newName = () => `commonplace-test-${randomBytes(6).toString('hex')}`
  * express-pouchdb in a process of its own (couch-server-main.ts) on 127.0.0.1 at a random port,
  * with an admin, so that a wrong password is refused as CouchDB refuses it.
  */
-export async function startCouchServer(): Promise<CouchServer> {
+export async function startCouchServer(options: { maxDocumentSize?: number } = {}): Promise<CouchServer> {
   if (process.env.COUCHDB_URL) {
     const origin = process.env.COUCHDB_URL.replace(/\/$/, '')
     return {
@@ -37,7 +37,12 @@ export async function startCouchServer(): Promise<CouchServer> {
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'couch-server-main.ts')],
     {
-      env: { ...process.env, COUCH_TEST_USER: username, COUCH_TEST_PASSWORD: password },
+      env: {
+        ...process.env,
+        COUCH_TEST_USER: username,
+        COUCH_TEST_PASSWORD: password,
+        COUCH_TEST_MAX_DOCUMENT_SIZE: options.maxDocumentSize ? String(options.maxDocumentSize) : '',
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   )

@@ -26,6 +26,8 @@ declare namespace PouchDB {
     errors: Failure[]
   }
   interface ReplicateOptions {
+    doc_ids?: string[]
+    filter?: (doc: Doc) => boolean
     live?: boolean
     retry?: boolean
     batch_size?: number

@@ -7,6 +7,7 @@ import { startCouchServer, type CouchServer } from '../../testing/couch-server'
 import { openSyncedLibrary, type SyncedLibrary } from '../../testing/sync-libraries'
 import { libraryEntries } from '../../testing/library-files'
 import { createNote } from '../notes/notes'
+import { importPaths } from '../import/import-files'
 import { checkRemoteUrl, readPassword } from './remote'
 import { syncOnce } from './sync-run'
 
@@ -123,5 +124,37 @@ describe('sync refuses what it must', () => {
     await chmod(file, 0o600)
     expect(await readPassword('/elsewhere', file)).toBe('secret')
     await expect(readPassword(folder, file)).rejects.toThrow(/outside the library folder/)
+  })
+})
+
+describe('a server with a document size limit', () => {
+  it('names the article too large for the server and sends the rest', async () => {
+    const small = await startCouchServer({ maxDocumentSize: 200_000 })
+    try {
+      const remote = { url: small.newDatabase(), username: small.username, password: small.password }
+      const a = await openSyncedLibrary(remote, 'limit-a')
+      const b = await openSyncedLibrary(remote, 'limit-b')
+      open.push(a, b)
+      const folder = await mkdtemp(join(tmpdir(), 'commonplace-large-'))
+      const large = join(folder, 'large.txt')
+      await writeFile(large, 'A very long article.\n\n' + 'Many words in a long paragraph. '.repeat(12_000))
+      const [big] = await importPaths(a.store, [large])
+      await createNote(a.store, 'Still sent')
+      const report = await a.sync()
+      expect(report.failures).toEqual([
+        {
+          docId: `article:${big!.articleId}`,
+          title: 'Large',
+          reason: expect.stringMatching(/larger than the server accepts/),
+        },
+      ])
+      await b.sync()
+      expect(b.store.data.notes.map((n) => n.title)).toEqual(['Still sent'])
+      expect(b.store.data.articles).toEqual([])
+      // The next sync does not stumble on it again.
+      expect((await a.sync()).failures).toEqual([])
+    } finally {
+      await small.close()
+    }
   })
 })

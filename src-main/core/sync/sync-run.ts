@@ -3,6 +3,7 @@ import { applyPending, type IncomingReport } from './incoming'
 import { connectRemote, type RemoteConfig } from './remote'
 import { listConflicts } from './conflicts'
 import { parseDocId } from './replica-docs'
+import { pushChanges, type Unsent } from './push'
 
 /** A document the server would not take (over its size limit, say): named, and the rest goes on. */
 export interface PushFailure {
@@ -35,13 +36,13 @@ export async function syncOnce(replica: Replica, config: RemoteConfig): Promise<
     const pulled = await replica.db.replicate.from(remote, { batch_size: 100 })
     const incoming = await applyPending(replica)
     await replica.settled()
-    const pushed = await replica.db.replicate.to(remote, { batch_size: 100 })
+    const pushed = await pushChanges(replica, remote)
     const report: SyncReport = {
       remote: config.url,
       ...incoming,
       pulled: pulled.docs_written,
-      pushed: pushed.docs_written,
-      failures: pushed.errors.map((error) => failureOf(replica, error)),
+      pushed: pushed.pushed,
+      failures: pushed.unsent.map((unsent) => failureOf(replica, unsent)),
       openConflicts: (await listConflicts(replica)).length,
       finishedAt: new Date().toISOString(),
     }
@@ -52,28 +53,15 @@ export async function syncOnce(replica: Replica, config: RemoteConfig): Promise<
   }
 }
 
-function failureOf(replica: Replica, error: unknown): PushFailure {
-  const { id, message, reason, status } = error as {
-    id?: string
-    message?: string
-    reason?: string
-    status?: number
-  }
-  const docId = String(id ?? '')
-  const parsed = parseDocId(docId)
+/** An unsent document, named by its record's title so the user knows which article it is. */
+function failureOf(replica: Replica, unsent: Unsent): PushFailure {
+  const parsed = parseDocId(unsent.docId)
   const records =
     parsed && parsed.kind !== 'settings'
       ? (replica.store.data[`${parsed.kind}s`] as { id: string; title?: string }[])
       : []
-  const title = records.find((record) => record.id === parsed?.id)?.title ?? docId
-  const tooLarge = status === 413 || /too large/i.test(`${message} ${reason}`)
-  return {
-    docId,
-    title,
-    reason: tooLarge
-      ? 'it is larger than the server accepts (max_document_size / max_http_request_size)'
-      : String(reason ?? message ?? 'refused'),
-  }
+  const title = records.find((record) => record.id === parsed?.id)?.title ?? unsent.docId
+  return { docId: unsent.docId, title, reason: unsent.reason }
 }
 
 /** The last sync's report, if this library synced. */
