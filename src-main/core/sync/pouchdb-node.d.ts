@@ -41,7 +41,24 @@ declare namespace PouchDB {
     on(event: 'paused' | 'active', listener: (error?: unknown) => void): this
     cancel(): void
   }
+  interface Change {
+    id: string
+    seq: number | string
+    deleted?: boolean
+    changes: { rev: string }[]
+  }
+  interface ChangesHandle {
+    on(event: 'change', listener: (change: Change) => void): this
+    on(event: 'error', listener: (error: unknown) => void): this
+    cancel(): void
+  }
+  interface ReplicationHandle {
+    on(event: 'change', listener: (info: ReplicationResult) => void): this
+    on(event: 'error', listener: (error: unknown) => void): this
+    cancel(): void
+  }
   interface Database {
+    readonly name: string
     info(): Promise<{ doc_count: number; update_seq: number | string }>
     close(): Promise<void>
     get(id: string, options?: GetOptions): Promise<Doc & { _rev: string }>
@@ -54,12 +71,21 @@ declare namespace PouchDB {
     allDocs(options?: { keys?: string[] }): Promise<{
       rows: { id: string; key: string; value?: { rev: string; deleted?: boolean }; error?: string }[]
     }>
-    changes(options: { since: number | string; limit?: number }): Promise<{
-      results: { id: string; seq: number | string; deleted?: boolean }[]
+    changes(options: { since: number | string; live: true }): ChangesHandle
+    changes(options: { since: number | string; limit?: number; style?: 'all_docs' }): Promise<{
+      results: Change[]
       last_seq: number | string
     }>
+    revsDiff(revs: Record<string, string[]>): Promise<Record<string, { missing: string[] }>>
+    bulkGet(options: {
+      docs: { id: string; rev: string }[]
+      revs?: boolean
+      attachments?: boolean
+      binary?: boolean
+    }): Promise<{ results: { id: string; docs: { ok?: Doc & { _rev: string }; error?: Failure }[] }[] }>
     replicate: {
       from(source: Database, options?: ReplicateOptions): Promise<ReplicationResult>
+      to(target: Database, options: ReplicateOptions & { live: true }): ReplicationHandle
       to(target: Database, options?: ReplicateOptions): Promise<ReplicationResult>
     }
     sync(remote: Database, options?: ReplicateOptions): SyncHandle

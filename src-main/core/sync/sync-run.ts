@@ -4,6 +4,7 @@ import { connectRemote, type RemoteConfig } from './remote'
 import { listConflicts } from './conflicts'
 import { parseDocId } from './replica-docs'
 import { pushChanges, type Unsent } from './push'
+import { pullChanges } from './pull'
 
 /** A document the server would not take (over its size limit, say): named, and the rest goes on. */
 export interface PushFailure {
@@ -33,14 +34,14 @@ export async function syncOnce(replica: Replica, config: RemoteConfig): Promise<
   const remote = await connectRemote(config)
   try {
     await replica.reconcile()
-    const pulled = await replica.db.replicate.from(remote, { batch_size: 100 })
+    const pulled = await pullChanges(replica, remote)
     const incoming = await applyPending(replica)
     await replica.settled()
     const pushed = await pushChanges(replica, remote)
     const report: SyncReport = {
       remote: config.url,
       ...incoming,
-      pulled: pulled.docs_written,
+      pulled: pulled.docsWritten,
       pushed: pushed.pushed,
       failures: pushed.unsent.map((unsent) => failureOf(replica, unsent)),
       openConflicts: (await listConflicts(replica)).length,
@@ -69,7 +70,11 @@ export function lastSync(replica: Replica): Promise<SyncReport | null> {
   return replica.local.get<SyncReport>(STATUS)
 }
 
-/** Keeps syncing both ways until `stop`; `onChange` hears each batch taken in or sent. */
+/**
+ * Keeps syncing both ways until `stop`; `onEvent` hears each batch taken in or sent. Sending is
+ * PouchDB's live replication; taking in is pullChanges (pull.ts), run again whenever the server's
+ * changes feed moves, one run at a time.
+ */
 export async function watchSync(
   replica: Replica,
   config: RemoteConfig,
@@ -78,19 +83,36 @@ export async function watchSync(
 ): Promise<{ stop: () => Promise<void> }> {
   const remote = await connectRemote(config)
   await replica.reconcile()
-  const sync = replica.db.sync(remote, { live: true, retry: true, batch_size: 100 })
-  sync.on('change', (info) => {
-    const docs = info.change.docs_written
-    if (info.direction === 'push') return onEvent({ direction: 'push', docs })
-    applyPending(replica).then(
-      (incoming) => onEvent({ direction: 'pull', docs, incoming }),
-      (error: Error) => onError(error),
-    )
-  })
-  sync.on('error', (error) => onError(error as Error))
+  let pulling: Promise<void> = Promise.resolve()
+  let again = false
+  let stopped = false
+  const pull = async () => {
+    const { docsWritten } = await pullChanges(replica, remote)
+    const incoming = await applyPending(replica)
+    if (docsWritten) onEvent({ direction: 'pull', docs: docsWritten, incoming })
+  }
+  // Changes that arrive during a run are taken by one more run after it.
+  const schedule = () => {
+    if (again || stopped) return
+    again = true
+    pulling = pulling.then(() => {
+      again = false
+      return stopped ? undefined : pull().catch((error: Error) => onError(error))
+    })
+  }
+  schedule()
+  const feed = remote.changes({ since: 'now', live: true })
+  feed.on('change', schedule)
+  feed.on('error', (error) => onError(error as Error))
+  const push = replica.db.replicate.to(remote, { live: true, retry: true, batch_size: 100 })
+  push.on('change', (info) => onEvent({ direction: 'push', docs: info.docs_written }))
+  push.on('error', (error) => onError(error as Error))
   return {
     stop: async () => {
-      sync.cancel()
+      stopped = true
+      feed.cancel()
+      push.cancel()
+      await pulling
       await remote.close()
     },
   }

@@ -128,6 +128,30 @@ describe('sync through a CouchDB-protocol server', () => {
     }
   })
 
+  it("takes in the other side's words when its own version is the server's winner", async () => {
+    // PouchDB's pull fetched a missing revision's bodies from the server's winning revision: the side
+    // whose version won got its own words back under the other's revision, and merged them away.
+    const [a, b] = await twoLibraries()
+    const note = await createNote(a.store, 'Diverged')
+    await a.sync()
+    await b.sync()
+    await saveNote(a.store, note.id, noteContent('words written on A'))
+    await saveNote(b.store, note.id, noteContent('words written on B'))
+    await Promise.all([a.replica.settled(), b.replica.settled()])
+    const revOf = async (library: SyncedLibrary) => (await library.replica.base(`note:${note.id}`))!.rev
+    // Of two revisions of one depth, CouchDB's winner is the larger id: that side sends first and
+    // takes the other's version in last, while its own is the winner on the server.
+    const [winner, other] = (await revOf(a)) > (await revOf(b)) ? [a, b] : [b, a]
+    const [own, others] = winner === a ? ['A', 'B'] : ['B', 'A']
+    await winner.sync()
+    expect((await other.sync()).conflicts).toBe(1)
+    expect(await winner.sync()).toMatchObject({ merged: 0, conflicts: 1 })
+    expect(await noteText(winner, note.id)).toContain(`words written on ${own}`)
+    const versions = await conflictVersions(winner.replica, note.id)
+    expect(JSON.stringify(versions.mine)).toContain(`words written on ${own}`)
+    expect(JSON.stringify(versions.theirs)).toContain(`words written on ${others}`)
+  })
+
   it('lets an edit beat a delete', async () => {
     const [a, b] = await twoLibraries()
     const note = await createNote(a.store, 'Kept')
