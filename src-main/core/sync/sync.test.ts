@@ -9,6 +9,9 @@ import { createExcerpt } from '../excerpts'
 import { createNote, deleteNote, getNote, saveNote, renameNote } from '../notes/notes'
 import { listConflicts, resolveConflict, conflictVersions } from './conflicts'
 import type { RemoteConfig } from './remote'
+import { watchSync } from './sync-run'
+
+const POLL = { timeout: 20_000, interval: 100 }
 
 let server: CouchServer
 let remote: RemoteConfig
@@ -150,6 +153,32 @@ describe('sync through a CouchDB-protocol server', () => {
     const versions = await conflictVersions(winner.replica, note.id)
     expect(JSON.stringify(versions.mine)).toContain(`words written on ${own}`)
     expect(JSON.stringify(versions.theirs)).toContain(`words written on ${others}`)
+  })
+
+  it('keeps a watching library in step both ways', async () => {
+    const [a, b] = await twoLibraries()
+    const errors: Error[] = []
+    const watching = await watchSync(
+      a.replica,
+      remote,
+      () => undefined,
+      (error) => errors.push(error),
+    )
+    try {
+      const note = await createNote(b.store, 'From B')
+      await b.sync()
+      await expect.poll(() => a.store.data.notes.map((n) => n.title), POLL).toEqual(['From B'])
+      await renameNote(a.store, note.id, 'Renamed on A')
+      await expect
+        .poll(async () => {
+          await b.sync()
+          return b.store.data.notes.map((n) => n.title)
+        }, POLL)
+        .toEqual(['Renamed on A'])
+    } finally {
+      await watching.stop()
+    }
+    expect(errors).toEqual([])
   })
 
   it('lets an edit beat a delete', async () => {
