@@ -41,6 +41,15 @@ Commands:
   verify <file.md|folder>      check every quote of exported Markdown against the library: exact,
                                altered (with a word diff), source changed, unknown excerpt or no
                                citation; exit 0 only when every quote is exact
+  sync --remote URL [--user NAME] [--password-file FILE] [--once|--watch]
+                               sync the library with a CouchDB database (https://, or http:// on this
+                               machine): once (default) or until stopped; the password comes from
+                               $COMMONPLACE_SYNC_PASSWORD or a 0600 file outside the library; later
+                               runs remember the URL
+  sync status                  the last sync and the open conflicts
+  conflicts [show <id> | resolve <id> --keep mine|theirs|both]
+                               records changed here and elsewhere that did not merge; keep both makes
+                               the other version of a note a new note
   doctor [--repair]            check the library folder: temp files left by crashes, orphaned files,
                                missing files, backups; --repair deletes temp files and moves orphans
                                to .commonplace/orphans/ (nothing else is deleted); exit 1 if unhealthy
@@ -72,6 +81,8 @@ const COMMAND_MODULES: Record<string, () => Promise<Record<string, Command>>> = 
   doctor: () => import('./cli/doctor-command').then((m) => m.doctorCommands),
   search: () => import('./cli/search-command').then((m) => m.searchCommands),
   verify: () => import('./cli/verify-command').then((m) => m.verifyCommands),
+  sync: () => import('./cli/sync-commands').then((m) => m.syncCommands),
+  conflicts: () => import('./cli/sync-commands').then((m) => m.syncCommands),
 }
 
 const OPTIONS = {
@@ -96,6 +107,12 @@ const OPTIONS = {
   from: { type: 'string' },
   before: { type: 'string' },
   limit: { type: 'string' },
+  remote: { type: 'string' },
+  user: { type: 'string' },
+  'password-file': { type: 'string' },
+  once: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  keep: { type: 'string' },
 } as const
 
 /**
@@ -133,6 +150,8 @@ export async function runCli(argv: string[], streams: CliStreams = PROCESS_STREA
     try {
       return await run({ library, json: json ?? false, options, streams }, args)
     } finally {
+      const { closeReplica } = await import('./core/sync/session')
+      await closeReplica(library.store)
       await library.store.close() // the journal's records into their files, so the folder reads complete
     }
   } catch (error) {

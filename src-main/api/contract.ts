@@ -8,6 +8,7 @@ import { libraryMethods } from './library'
 import { graphMethods } from './graph'
 import { searchMethods } from './search'
 import { quoteMethods } from './quotes'
+import { syncMethods } from './sync'
 
 /** Joins the per-domain method maps, refusing a name declared twice. */
 function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): UnionToIntersection<T[number]> {
@@ -35,6 +36,7 @@ export const contract = joinDomains(
   graphMethods,
   searchMethods,
   quoteMethods,
+  syncMethods,
 )
 
 export type Contract = typeof contract

@@ -46,6 +46,12 @@ export interface CommandOptions {
   from?: string
   before?: string
   limit?: string
+  remote?: string
+  user?: string
+  'password-file'?: string
+  once?: boolean
+  watch?: boolean
+  keep?: string
 }
 
 /** `--citations` and `--links` checked against what export accepts. */

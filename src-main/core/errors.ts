@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'UNKNOWN_METHOD'
   | 'UNAUTHORIZED'
   | 'PATH_REFUSED'
+  /** The sync server could not be reached, or is not a CouchDB database. */
+  | 'SYNC_FAILED'
   | 'INTERNAL'
 
 /** Where to look when a library file is missing or damaged; said with every such error. */
