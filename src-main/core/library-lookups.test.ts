@@ -92,4 +92,8 @@ describe('tagCounts', () => {
       { tag: 'peace', articles: 1, notes: 0, excerpts: 0 },
     ])
   })
+
+  it('is empty when nothing is tagged', () => {
+    expect(tagCounts([{ tags: [] }], [], [])).toEqual([])
+  })
 })
