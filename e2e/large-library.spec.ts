@@ -57,6 +57,12 @@ test('a library of 1,000 articles keeps only the rows in view in the page, and a
   const { page } = app
   const row = (n: number) =>
     library.rows.filter({ has: page.locator('.row__title', { hasText: new RegExp(`^Ledger entry ${n}$`) }) })
+  // Every API call the window makes, by method: none may ask for the whole library.
+  const methods: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    if (path.startsWith('/api/')) methods.push(decodeURIComponent(path.slice('/api/'.length)))
+  })
   await fillLibrary(app.libraryDir)
   await app.reload()
   const list = page.getByRole('list', { name: 'Articles' })
@@ -79,4 +85,8 @@ test('a library of 1,000 articles keeps only the rows in view in the page, and a
   await page.keyboard.press('Escape')
   await expect(row(500)).toHaveAttribute('class', /row--current/)
   await expect(row(500)).toBeInViewport()
+
+  expect(methods).toContain('articles.page')
+  expect(methods).toContain('library.tagCounts')
+  expect(methods).not.toContain('articles.list')
 })

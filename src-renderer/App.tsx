@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import type { Excerpt, NoteSummary } from '../src-main/core/records'
 import type { PathGrant } from '../src-main/api/bridge'
 import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
-import { onDesktopImport } from './api'
+import { api, onDesktopImport } from './api'
 import { useNotifier } from './ui/notices'
 import { useConfirm } from './ui/confirm'
 import { ImportIcon, PlusIcon, SettingsIcon } from './ui/icons'
@@ -21,9 +21,9 @@ import { NotePane, exportNote } from './notes/NotePane'
 import { useDeepLinks } from './deep-links'
 import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
-import { tagCounts } from './tags/tag-counts'
 import { TagFilter, TagList } from './tags/TagList'
-import { useExcerptTags } from './tags/use-excerpt-tags'
+import { useTagCounts } from './tags/use-tag-counts'
+import { useArticleRecord } from './library/use-article-record'
 import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
@@ -77,13 +77,9 @@ export function App() {
   useCommand('settings', openSettings)
 
   const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
-  const openArticle = library.articles?.find((article) => article.id === openArticleId) ?? null
+  const openArticle = useArticleRecord(openArticleId, library.revision)
 
-  const excerptTags = useExcerptTags(library.articles)
-  const tags = useMemo(
-    () => tagCounts(library.articles ?? [], notes.notes ?? [], excerptTags),
-    [library.articles, notes.notes, excerptTags],
-  )
+  const tags = useTagCounts(library.revision, notes.notes)
   // A filter by a tag nothing carries any more (its last use removed) would hide everything for no reason.
   const activeTag = tags.some((count) => count.tag === tagFilter) ? tagFilter : null
 
@@ -119,15 +115,19 @@ export function App() {
   }
 
   const onOpenExcerpt = (target: { excerptId: string; articleId: string }) => {
-    if (library.articles && !library.articles.some((article) => article.id === target.articleId)) {
-      notifier.show({
-        tone: 'info',
-        message: 'The article this excerpt came from is no longer in the library; the note keeps its words.',
-        expiresAfterMs: 10_000,
+    // The library says whether the article is still there; if it cannot say, the reader reports what it finds.
+    void api
+      .call('articles.record', { id: target.articleId })
+      .catch(() => undefined)
+      .then((article) => {
+        if (article !== null) return openArticleAt(target.articleId, target.excerptId)
+        notifier.show({
+          tone: 'info',
+          message:
+            'The article this excerpt came from is no longer in the library; the note keeps its words.',
+          expiresAfterMs: 10_000,
+        })
       })
-      return
-    }
-    openArticleAt(target.articleId, target.excerptId)
   }
 
   const switchToNote = async (noteId: string | null) => {
@@ -227,22 +227,15 @@ export function App() {
     articleOpen: openArticleId !== null,
     noteOpen: openNote !== null,
   })
-  const switcherEntries = useMemo<SwitcherEntry[]>(
-    () => [
-      ...(notes.notes ?? []).map((note) => ({
+  const switcherNotes = useMemo<SwitcherEntry[]>(
+    () =>
+      (notes.notes ?? []).map((note) => ({
         kind: 'note' as const,
         id: note.id,
         title: note.title,
         detail: null,
       })),
-      ...(library.articles ?? []).map((article) => ({
-        kind: 'article' as const,
-        id: article.id,
-        title: article.title,
-        detail: article.byline ?? article.siteName ?? article.sourceName,
-      })),
-    ],
-    [notes.notes, library.articles],
+    [notes.notes],
   )
   const workspaceFocus = useCallback(() => workspaceRef.current, [])
 
@@ -250,7 +243,7 @@ export function App() {
   const onNativeImport = useEffectEvent((grants: PathGrant[]) => importFiles(grants.map(localFile)))
   useEffect(() => onDesktopImport((grants) => onNativeImport(grants)), [])
 
-  const libraryEmpty = library.articles !== null && library.articles.length === 0
+  const libraryEmpty = library.total === 0
 
   return (
     <OpenSettingsContext.Provider value={openSettings}>
@@ -353,7 +346,7 @@ export function App() {
                       focus={focus}
                       noteOpen={openNote !== null}
                       notes={notes.notes}
-                      articles={library.articles}
+                      libraryRevision={library.revision}
                       focusMode={focusMode.on}
                       onToggleFocusMode={focusMode.toggle}
                       onArticlesChanged={() => void library.refresh()}
@@ -390,15 +383,15 @@ export function App() {
                 onImportFiles={() => fileInputRef.current?.click()}
               />
             )}
-            {!openArticleId && !openNote && !libraryEmpty && library.articles !== null && (
-              <LibraryOverview articleCount={library.articles.length} noteCount={notes.notes?.length ?? 0} />
+            {!openArticleId && !openNote && !libraryEmpty && library.total !== null && (
+              <LibraryOverview articleCount={library.total} noteCount={notes.notes?.length ?? 0} />
             )}
           </main>
           <ImportProgress />
         </WindowLayout>
 
         <Finder
-          entries={switcherEntries}
+          notes={switcherNotes}
           onOpenEntry={(entry) =>
             entry.kind === 'article' ? openArticleAt(entry.id, null) : void switchToNote(entry.id)
           }

@@ -4,6 +4,7 @@ import { ArticleId } from '../core/ids'
 import { Article } from '../core/records'
 import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
 import { pageOfArticles } from '../core/article-pages'
+import { articleRecord, newerCopyOf } from '../core/library-lookups'
 import { MAX_IMPORT_BYTES } from '../core/import/limits'
 import { fetchForImport } from '../core/import/url'
 import type { ImportSource } from '../core/import/importer'
@@ -87,6 +88,27 @@ export const articleMethods = {
     handler: async ({ store }, query) => {
       await store.refresh()
       return pageOfArticles(store, query)
+    },
+  }),
+  'articles.record': method({
+    summary:
+      "One article's record without its body (title, source, tags), or null when it is not in the library.",
+    input: z.object({ id: ArticleId }),
+    output: Article.nullable(),
+    handler: async ({ store }, { id }) => {
+      await store.refresh()
+      return articleRecord(store.data.articles, id)
+    },
+  }),
+  'articles.newerCopy': method({
+    summary:
+      'The newest later import of the same file name or address as this article, with other text (null when none): the reader offers to make it the new version.',
+    input: z.object({ id: ArticleId }),
+    output: Article.nullable(),
+    handler: async ({ store }, { id }) => {
+      await store.refresh()
+      const article = articleRecord(store.data.articles, id)
+      return article && newerCopyOf(store.data.articles, article)
     },
   }),
   'articles.get': method({

@@ -22,6 +22,8 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => MethodInput<K> | null } = {
   'articles.list': () => ({}),
   'articles.page': ({ article }) => ({ offset: 0, limit: 20, sort: 'title', filter: 'fuzz', find: article }),
+  'articles.record': ({ article }) => ({ id: article }),
+  'articles.newerCopy': ({ article }) => ({ id: article }),
   'articles.get': ({ article }) => ({ id: article }),
   'articles.originalPdf': ({ article }) => ({ id: article }),
   'articles.pdfTextMap': ({ article }) => ({ id: article }),
@@ -91,6 +93,7 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'sync.conflict': ({ note }) => ({ id: note.id }),
   'sync.resolve': ({ note }) => ({ id: note.id, keep: 'mine' }),
   'library.check': () => ({ repair: false }),
+  'library.tagCounts': () => ({}),
   'library.changes': () => ({}),
   'library.settings': () => ({}),
   'library.setExportSettings': () => ({ citations: 'footnotes', links: 'wiki' }),

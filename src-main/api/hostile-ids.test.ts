@@ -38,6 +38,8 @@ describe('ids from API calls', () => {
       const before = await readdir(join(dir, 'library'), { recursive: true })
       const calls: [string, unknown][] = [
         ['articles.get', { id }],
+        ['articles.record', { id }],
+        ['articles.newerCopy', { id }],
         ['articles.originalPdf', { id }],
         ['articles.pdfTextMap', { id }],
         ['articles.delete', { id }],

@@ -3,6 +3,7 @@ import { method } from './method'
 import { APPEARANCE_FIELDS, LibrarySettings } from '../core/records'
 import { librarySettings, setAppearanceSettings, setExportSettings } from '../core/settings'
 import { checkLibrary } from '../core/store/doctor'
+import { tagCounts } from '../core/library-lookups'
 
 export const libraryMethods = {
   'library.info': method({
@@ -13,6 +14,25 @@ export const libraryMethods = {
       await store.refresh()
       const { articles, excerpts, notes } = store.data
       return { dir: store.dir, articles: articles.length, excerpts: excerpts.length, notes: notes.length }
+    },
+  }),
+  'library.tagCounts': method({
+    summary:
+      'Every tag in use, with how many articles, notes and excerpts carry it; most used first, then by name.',
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        tag: z.string(),
+        articles: z.number().int(),
+        notes: z.number().int(),
+        excerpts: z.number().int(),
+      }),
+    ),
+    handler: async ({ store }) => {
+      // What another process (the CLI) tagged just before is counted too.
+      await store.refresh()
+      const { articles, notes, excerpts } = store.data
+      return tagCounts(articles, notes, excerpts)
     },
   }),
   'library.changes': method({

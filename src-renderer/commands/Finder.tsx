@@ -9,7 +9,8 @@ import './finder.css'
 
 /** Props of the window's find-anything dialogs. */
 export interface FinderProps {
-  entries: SwitcherEntry[]
+  /** The notes the switcher lists with the articles it asks the library for. */
+  notes: SwitcherEntry[]
   onOpenEntry(entry: SwitcherEntry): void
   onOpenSearchHit(choice: Extract<SwitcherChoice, { kind: 'hit' }>['hit']): void
   /** Where focus goes when what had it is gone: the workspace. */
@@ -29,7 +30,7 @@ interface ReturnPoint {
  * where the user was, selection included, before running what was chosen: "Excerpt" from the palette
  * acts on the passage selected before it opened.
  */
-export function Finder({ entries, onOpenEntry, onOpenSearchHit, fallbackFocus }: FinderProps) {
+export function Finder({ notes, onOpenEntry, onOpenSearchHit, fallbackFocus }: FinderProps) {
   const [mode, setMode] = useState<Mode | null>(null)
   const returnTo = useRef<ReturnPoint | null>(null)
   const afterClose = useRef<(() => void) | null>(null)
@@ -84,7 +85,7 @@ export function Finder({ entries, onOpenEntry, onOpenSearchHit, fallbackFocus }:
   if (mode === 'switcher')
     return (
       <QuickSwitcher
-        entries={entries}
+        notes={notes}
         onClose={(choice) =>
           close(
             choice &&

@@ -3,6 +3,7 @@ import { Command } from 'cmdk'
 import { FinderDialog } from './FinderDialog'
 import { fuzzyRank } from './fuzzy'
 import { useSearch, type SearchHit } from '../search/use-search'
+import { useSwitcherArticles } from './use-switcher-articles'
 
 /** Something the switcher can open. */
 export interface SwitcherEntry {
@@ -21,7 +22,8 @@ export type SwitcherChoice =
 
 /** Props of the quick switcher. */
 export interface QuickSwitcherProps {
-  entries: SwitcherEntry[]
+  /** The notes (few enough to hold); the articles are asked of the library as the user types. */
+  notes: SwitcherEntry[]
   onClose(choice?: SwitcherChoice): void
 }
 
@@ -37,9 +39,11 @@ const KIND_LABEL = { article: 'Article', note: 'Note', excerpt: 'Excerpt' } as c
  * Opens any article or note by typing part of its title; under the titles, the full-text matches of
  * the library's search for the same words, and "Search everywhere" to see them all in the sidebar.
  */
-export function QuickSwitcher({ entries, onClose }: QuickSwitcherProps) {
+export function QuickSwitcher({ notes, onClose }: QuickSwitcherProps) {
   const [typed, setTyped] = useState('')
   const words = typed.trim()
+  const articles = useSwitcherArticles(words)
+  const entries = useMemo(() => [...notes, ...articles], [notes, articles])
   const titles = useMemo(() => fuzzyRank(typed, entries, texts, TITLE_LIMIT), [typed, entries])
   // Full text only once there is something to look for; one letter matches nearly everything.
   const { answer } = useSearch(words.length >= 2 ? words : '', null)

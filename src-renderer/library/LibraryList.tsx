@@ -25,10 +25,10 @@ export interface LibraryListProps {
 export function LibraryList({ library, openArticleId, onOpen, onDeleted, tagFilter }: LibraryListProps) {
   const [renamingId, setRenamingId] = useState<string | null>(null)
   const confirm = useConfirm()
-  const { articles } = library
+  const { revision } = library
   const [view, setView] = useState<Omit<ArticleListView, 'tag'>>({ sort: 'recent', filter: '' })
-  // The rows come a page at a time; the full list (library.articles) only says when to ask again.
-  const pages = useArticlePages({ ...view, tag: tagFilter }, openArticleId, articles)
+  // The rows come a page at a time; the library's revision only says when to ask again.
+  const pages = useArticlePages({ ...view, tag: tagFilter }, openArticleId, revision)
 
   const askToDelete = async (article: Article) => {
     let excerptCount: number | null = null

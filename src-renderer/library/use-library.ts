@@ -7,10 +7,12 @@ import { importQueue } from './import-file'
 import type { ImportItem } from './import-queue'
 import { importNotice, type ImportOutcome } from './import-outcomes'
 
-/** The library's articles and what can be done to them. */
+/** How many articles the library holds, and what can be done to them. */
 export interface LibraryState {
-  /** Null until the first load has answered. */
-  articles: Article[] | null
+  /** How many articles there are; null until the first count has answered. */
+  total: number | null
+  /** Goes up whenever the articles may have changed: lists and counts shown elsewhere ask again. */
+  revision: number
   /** True while the sample or a batch of files is being imported. */
   importing: boolean
   refresh(): Promise<void>
@@ -24,25 +26,28 @@ export interface LibraryState {
   remove(article: Article): Promise<boolean>
 }
 
-/** Loads the article list and keeps it current after imports, renames and deletions. */
+// One row is enough to learn the total: the window never asks for every article at once.
+const countArticles = async () => (await api.call('articles.page', { offset: 0, limit: 1 })).total
+
+/** Counts the articles and keeps the count (and the revision) current after imports, renames and deletions. */
 export function useLibrary(): LibraryState {
   const notifier = useNotifier()
-  const [articles, setArticles] = useState<Article[] | null>(null)
+  const [total, setTotal] = useState<number | null>(null)
+  const [revision, setRevision] = useState(0)
   const [importingSample, setImportingSample] = useState(false)
 
   const refresh = useCallback(async () => {
+    setRevision((n) => n + 1)
     try {
-      setArticles(await api.call('articles.list', {}))
+      setTotal(await countArticles())
     } catch (error) {
       notifier.error('Could not load the library', error)
     }
   }, [notifier])
 
   useEffect(() => {
-    // The first load; later loads follow the user's own changes.
-    api
-      .call('articles.list', {})
-      .then(setArticles, (error: unknown) => notifier.error('Could not load the library', error))
+    // The first count; later ones follow the user's own changes.
+    countArticles().then(setTotal, (error: unknown) => notifier.error('Could not load the library', error))
   }, [notifier])
 
   const queue = useSyncExternalStore(importQueue.subscribe, importQueue.getSnapshot)
@@ -91,8 +96,8 @@ export function useLibrary(): LibraryState {
   const rename = useCallback(
     async (id: string, title: string) => {
       try {
-        const renamed = await api.call('articles.rename', { id, title })
-        setArticles((all) => all?.map((a) => (a.id === id ? renamed : a)) ?? null)
+        await api.call('articles.rename', { id, title })
+        setRevision((n) => n + 1)
       } catch (error) {
         notifier.error('Could not rename the article', error)
       }
@@ -104,7 +109,8 @@ export function useLibrary(): LibraryState {
     async (article: Article) => {
       try {
         await api.call('articles.delete', { id: article.id })
-        setArticles((all) => all?.filter((a) => a.id !== article.id) ?? null)
+        setTotal((n) => (n === null ? null : n - 1))
+        setRevision((n) => n + 1)
         notifier.show({
           tone: 'info',
           message: `Deleted “${article.title}” and its excerpts.`,
@@ -120,7 +126,8 @@ export function useLibrary(): LibraryState {
   )
 
   return {
-    articles,
+    total,
+    revision,
     importing: importingSample || queue.running,
     refresh,
     importFiles,

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
+import { api } from '../api'
 import type { Article } from '../../src-main/core/records'
 import { formatDate } from '../ui/format'
 
@@ -32,16 +33,22 @@ export function NewerCopyBanner({ copy, onUpdate }: NewerCopyBannerProps) {
   )
 }
 
-/** The newest other article from the same address (or file name) with other content, imported later. */
-export function newerCopyOf(article: Article, articles: Article[] | null): Article | null {
-  const candidates = (articles ?? [])
-    .filter(
-      (other) =>
-        other.id !== article.id &&
-        other.contentHash !== article.contentHash &&
-        other.importedAt > article.importedAt &&
-        (article.sourceUrl ? other.sourceUrl === article.sourceUrl : other.sourceName === article.sourceName),
+/**
+ * The newest other article from the same address (or file name) with other content, imported later,
+ * as the library answers it: asked again whenever the library's revision changes.
+ */
+export function useNewerCopy(articleId: string, libraryRevision: number): Article | null {
+  const [copy, setCopy] = useState<Article | null>(null)
+  useEffect(() => {
+    let current = true
+    api.call('articles.newerCopy', { id: articleId }).then(
+      (answer) => current && setCopy(answer),
+      // No offer is shown when the library cannot say; the next change asks again.
+      (error: unknown) => console.error('Could not look for a newer copy', error),
     )
-    .sort((a, b) => b.importedAt.localeCompare(a.importedAt))
-  return candidates[0] ?? null
+    return () => {
+      current = false
+    }
+  }, [articleId, libraryRevision])
+  return copy
 }

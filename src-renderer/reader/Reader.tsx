@@ -21,7 +21,7 @@ import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
 import { SelectionToolbar } from './SelectionToolbar'
 import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
-import { NewerCopyBanner, newerCopyOf } from './NewerCopyBanner'
+import { NewerCopyBanner, useNewerCopy } from './NewerCopyBanner'
 import { ArticleTags } from '../tags/ArticleTags'
 import { useCommand } from '../commands/registry'
 import './reader.css'
@@ -45,8 +45,8 @@ export interface ReaderProps {
   /** Every note (as the sidebar lists them): the margin counts which of them cite each excerpt. */
   notes: NoteSummary[] | null
   onOpenNote(noteId: string): void
-  /** The library's articles, to notice a newer import of this article's file or address. */
-  articles: Article[] | null
+  /** Goes up whenever the articles may have changed, to notice a newer import of this article's file or address. */
+  libraryRevision: number
   /** Called after an update removed an article (the newer copy it took the content of). */
   onArticlesChanged(): void
   onInsertExcerpt(excerpt: Excerpt, source: ExcerptSource): void
@@ -200,7 +200,7 @@ export function Reader(props: ReaderProps) {
     await deleteExcerpt(excerpt)
   }
 
-  const newerCopy = article ? newerCopyOf(article, props.articles) : null
+  const newerCopy = useNewerCopy(props.articleId, props.libraryRevision)
   const takeNewerCopy = async (copy: Article) => {
     const update = await updateFromCopy(copy.id)
     if (!update) return
