@@ -1,53 +1,14 @@
 import { test, expect } from './fixtures'
 import { SearchPage } from './pages/search-page'
-import { LibraryStore } from '../src-main/core/store/library-store'
-import { newId } from '../src-main/core/ids'
-import { hashText } from '../src-main/core/import/import-files'
-import type { Article } from '../src-main/core/records'
+import { fillLibrary } from './pages/bulk-library'
 
 const COUNT = 1000
 
-/** Writes COUNT short articles through the store, as the CLI beside the app would. */
-async function fillLibrary(dir: string): Promise<void> {
-  const store = await LibraryStore.open(dir)
-  const articles: { article: Article; text: string }[] = []
-  for (let n = 1; n <= COUNT; n++) {
-    const text = `Entry ${n} of the ledger mentions waypoint${n} and the harbour.`
-    articles.push({
-      text,
-      article: {
-        id: newId('a'),
-        title: `Ledger entry ${n}`,
-        format: 'text',
-        sourceName: `entry-${n}.txt`,
-        sourceUrl: null,
-        importedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
-        wordCount: 11,
-        contentHash: hashText(text),
-        byline: null,
-        siteName: null,
-        publishedAt: null,
-        lang: null,
-        dir: null,
-        description: null,
-        notices: [],
-        originalFile: null,
-        tags: [],
-        titleSetByUser: false,
-      },
-    })
-  }
-  await store.transact((draft) => {
-    draft.articles.push(...articles.map((entry) => entry.article))
-    return {
-      bodies: articles.flatMap(({ article, text }) => [
-        { path: `articles/${article.id}/text.txt`, content: text },
-        { path: `articles/${article.id}/content.html`, content: `<p>${text}</p>` },
-      ]),
-    }
-  })
-  await store.close()
-}
+/** The n-th article of the ledger, found by its own word `waypointN`. */
+const ledger = (n: number) => ({
+  text: `Entry ${n} of the ledger mentions waypoint${n} and the harbour.`,
+  fields: { title: `Ledger entry ${n}`, sourceName: `entry-${n}.txt` },
+})
 
 test('a library of 1,000 articles keeps only the rows in view in the page, and a search opens one deep in it', async ({
   app,
@@ -63,7 +24,7 @@ test('a library of 1,000 articles keeps only the rows in view in the page, and a
     const path = new URL(request.url()).pathname
     if (path.startsWith('/api/')) methods.push(decodeURIComponent(path.slice('/api/'.length)))
   })
-  await fillLibrary(app.libraryDir)
+  await fillLibrary(app.libraryDir, COUNT, ledger)
   await app.reload()
   const list = page.getByRole('list', { name: 'Articles' })
   await expect(library.rows.first()).toContainText(`Ledger entry ${COUNT}`) // newest first

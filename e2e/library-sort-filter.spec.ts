@@ -1,8 +1,5 @@
 import { test, expect } from './fixtures'
-import { LibraryStore } from '../src-main/core/store/library-store'
-import { newId } from '../src-main/core/ids'
-import { hashText } from '../src-main/core/import/import-files'
-import type { Article } from '../src-main/core/records'
+import { fillLibrary } from './pages/bulk-library'
 
 // The sidebar's article list is sorted and filtered by the main process a page at a time: the order
 // and the filter hold over the whole library, not only the rows the window has.
@@ -10,54 +7,24 @@ import type { Article } from '../src-main/core/records'
 const COUNT = 600
 const AUTHORS = ['Chen Wei', 'Ada Quill', 'Bruno Écrivain']
 
-async function fillLibrary(dir: string): Promise<void> {
-  const store = await LibraryStore.open(dir)
-  const articles: { article: Article; text: string }[] = []
-  for (let n = 1; n <= COUNT; n++) {
-    const text = `Page ${n} of the almanac.`
-    articles.push({
-      text,
-      article: {
-        id: newId('a'),
-        // Zero-padded backwards, so title order is the reverse of the order of import.
-        title: `Almanac ${String(COUNT + 1 - n).padStart(4, '0')}`,
-        format: 'text',
-        sourceName: null,
-        sourceUrl: null,
-        importedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
-        wordCount: 5,
-        contentHash: hashText(text),
-        byline: AUTHORS[n % 3]!,
-        siteName: n === 123 ? 'Lighthouse Gazette' : null,
-        publishedAt: n === 7 ? '2031-02-03T00:00:00.000Z' : null,
-        lang: null,
-        dir: null,
-        description: null,
-        notices: [],
-        originalFile: null,
-        tags: [],
-        titleSetByUser: true,
-      },
-    })
-  }
-  await store.transact((draft) => {
-    draft.articles.push(...articles.map((entry) => entry.article))
-    return {
-      bodies: articles.flatMap(({ article, text }) => [
-        { path: `articles/${article.id}/text.txt`, content: text },
-        { path: `articles/${article.id}/content.html`, content: `<p>${text}</p>` },
-      ]),
-    }
-  })
-  await store.close()
-}
+/** The n-th article: title order is the reverse of import order (zero-padded backwards). */
+const almanac = (n: number) => ({
+  text: `Page ${n} of the almanac.`,
+  fields: {
+    title: `Almanac ${String(COUNT + 1 - n).padStart(4, '0')}`,
+    byline: AUTHORS[n % 3]!,
+    siteName: n === 123 ? 'Lighthouse Gazette' : null,
+    publishedAt: n === 7 ? '2031-02-03T00:00:00.000Z' : null,
+    titleSetByUser: true,
+  },
+})
 
 test('the article list sorts and filters over the whole library, page by page', async ({
   app,
   library,
   reader,
 }) => {
-  await fillLibrary(app.libraryDir)
+  await fillLibrary(app.libraryDir, COUNT, almanac)
   await app.reload()
   // Newest first: the last imported has the smallest title number.
   await expect(library.rows.first()).toContainText('Almanac 0001')
