@@ -106,7 +106,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await use({ target, page, libraryDir, downloadDir, homeDir, electronApp: app, reload: reload(page) })
       await app.close()
     }
-    await rm(work, { recursive: true, force: true })
+    // The server may still be finishing a write into the library (search index, snapshot) as it stops:
+    // fs.rm retries ENOTEMPTY/EBUSY with its own backoff.
+    await rm(work, { recursive: true, force: true, maxRetries: 5 })
   },
   library: async ({ app }, use) => use(new LibraryPage(app)),
   reader: async ({ app }, use) => use(new ReaderPage(app)),
