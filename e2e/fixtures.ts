@@ -83,7 +83,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await page.goto(server.url)
       await use({ target, page, libraryDir, downloadDir, homeDir, electronApp: null, reload: reload(page) })
       await context.close()
-      server.process.kill('SIGTERM')
+      await stopServer(server.process)
     } else {
       const app = await _electron.launch({
         executablePath: electronBinary()!,
@@ -106,8 +106,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await use({ target, page, libraryDir, downloadDir, homeDir, electronApp: app, reload: reload(page) })
       await app.close()
     }
-    // The server may still be finishing a write into the library (search index, snapshot) as it stops:
-    // fs.rm retries ENOTEMPTY/EBUSY with its own backoff.
+    // The app has exited (its last writes are done), so nothing writes into the folder as it is removed.
     await rm(work, { recursive: true, force: true, maxRetries: 5 })
   },
   library: async ({ app }, use) => use(new LibraryPage(app)),
@@ -147,4 +146,14 @@ async function startServer(
     child.once('exit', (code) => reject(new Error(`browser-mode server exited (${code}):\n${output}`)))
   })
   return { url, process: child }
+}
+
+/** Asks the server to stop and waits for its exit, so its last writes into the library have finished. */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+  await exited
+  clearTimeout(timer)
 }
