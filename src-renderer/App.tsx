@@ -35,6 +35,8 @@ import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { OpenSettingsContext } from './settings/settings-context'
+import { SyncStatus } from './sync/SyncStatus'
+import { ConflictsList } from './sync/ConflictsList'
 import { settingsShortcutLabel } from './layout/shortcuts'
 import { useCommand } from './commands/registry'
 import { Finder } from './commands/Finder'
@@ -257,6 +259,7 @@ export function App() {
             <aside className="sidebar" aria-label="Library and notes">
               <div className="sidebar__brand">
                 <span>Commonplace</span>
+                <SyncStatus />
                 <button
                   type="button"
                   className="icon-button"
@@ -268,6 +271,7 @@ export function App() {
                   <SettingsIcon />
                 </button>
               </div>
+              <ConflictsList />
               <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
               {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
               <SidebarSplit

@@ -3,6 +3,7 @@ import { applyToStore, localValue, LocalChangedMeanwhile } from './apply-to-stor
 import { fromPouchDoc, hashOfContent, parseDocId, RejectedDoc, type DocContent } from './replica-docs'
 import { mergeVersions } from './merge'
 import { dropConflict, recordConflict } from './conflicts'
+import type { OnProgress } from './progress'
 
 /** What taking in the replica's new documents did. */
 export interface IncomingReport {
@@ -22,17 +23,23 @@ const BATCH = 200
  * Takes every document the replica received since the last call into the library, in the order it
  * received them: validated, then written through the store. Runs in the replica's queue.
  */
-export function applyPending(replica: Replica): Promise<IncomingReport> {
+export function applyPending(replica: Replica, onProgress?: OnProgress): Promise<IncomingReport> {
   return replica.run(async () => {
     const report: IncomingReport = { applied: 0, merged: 0, conflicts: 0, rejected: [] }
     let since = (await replica.local.get<number | string>(CHECKPOINT)) ?? 0
+    const total = onProgress ? (await replica.db.changes({ since })).results.length : 0
+    let done = 0
     for (;;) {
       const batch = await replica.db.changes({ since, limit: BATCH })
-      for (const change of batch.results) await applyDoc(replica, change.id, report)
+      for (const change of batch.results) {
+        await applyDoc(replica, change.id, report)
+        if (total && ++done % 25 === 0) onProgress?.({ step: 'applying', done: Math.min(done, total), total })
+      }
       if (batch.results.length === 0) break
       since = batch.last_seq
       await replica.local.put(CHECKPOINT, since)
     }
+    if (total) onProgress?.({ step: 'applying', done: total, total })
     return report
   })
 }
