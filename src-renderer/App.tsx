@@ -259,7 +259,6 @@ export function App() {
             <aside className="sidebar" aria-label="Library and notes">
               <div className="sidebar__brand">
                 <span>Commonplace</span>
-                <SyncStatus />
                 <button
                   type="button"
                   className="icon-button"
@@ -271,6 +270,7 @@ export function App() {
                   <SettingsIcon />
                 </button>
               </div>
+              <SyncStatus />
               <ConflictsList />
               <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
               {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}

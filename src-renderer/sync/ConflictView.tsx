@@ -11,6 +11,19 @@ import './sync.css'
 type Versions = MethodOutput<'sync.conflict'>
 type Keep = 'mine' | 'theirs' | 'both'
 
+/** The fields a user knows by other names (bodies are files in the library folder). */
+const FIELD_NAMES: Record<string, string> = {
+  'content.json': 'its text',
+  'content.html': 'its page',
+  'text.txt': 'its text',
+  updatedAt: 'when it was last changed',
+}
+
+/** What differs, in words, each said once. */
+function differences(fields: string[]): string {
+  return [...new Set(fields.map((field) => FIELD_NAMES[field] ?? field))].join(', ')
+}
+
 const KEEP_SAID: Record<Keep, string> = {
   mine: 'Kept this device’s version.',
   theirs: 'Kept the other device’s version.',
@@ -70,7 +83,7 @@ export function ConflictView({ conflict, onClose }: { conflict: Conflict; onClos
         {conflict.title} changed on two devices
       </h2>
       <p className="conflict-view__intro">
-        Both versions are kept until you choose. Differs in: {conflict.fields.join(', ')}.
+        Both versions are kept until you choose. What differs: {differences(conflict.fields)}.
       </p>
       {error && (
         <p className="conflict-view__error" role="alert">

@@ -18,6 +18,8 @@ export function SyncSettings() {
   const [password, setPassword] = useState('')
   const [filled, setFilled] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
+  // The box shows the user's choice at once, while the core turns sync on or off.
+  const [wantLive, setWantLive] = useState<boolean | null>(null)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
 
   // The saved setup fills the form once it is known (set while rendering, React's way to adjust state
@@ -78,8 +80,9 @@ export function SyncSettings() {
       setSyncState(after)
       return after.failures.length ? null : 'Synced.'
     })
-  const toggleLive = (on: boolean) =>
-    run('live', async () => {
+  const toggleLive = (on: boolean) => {
+    setWantLive(on)
+    return run('live', async () => {
       await save()
       const after = await api.call(on ? 'sync.start' : 'sync.stop', {})
       setSyncState(after)
@@ -88,7 +91,8 @@ export function SyncSettings() {
           ? null
           : 'Sync is on: changes go both ways while Commonplace runs.'
         : 'Sync is off.'
-    })
+    }).finally(() => setWantLive(null))
+  }
 
   const status = state && setup ? syncStatusText(state) : null
   return (
@@ -155,7 +159,7 @@ export function SyncSettings() {
         <label className="sync-settings__live">
           <input
             type="checkbox"
-            checked={setup?.live ?? false}
+            checked={wantLive ?? setup?.live ?? false}
             disabled={busy !== null || !server || !database}
             onChange={(event) => void toggleLive(event.target.checked)}
             data-testid="sync-live"

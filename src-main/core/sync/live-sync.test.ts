@@ -8,7 +8,9 @@ import { addBulkArticles } from '../../testing/bulk-articles'
 import { LibraryStore } from '../store/library-store'
 import { createNote, renameNote } from '../notes/notes'
 import { closeLiveSync, liveSyncOf, type LiveSync } from './live-sync'
-import { closeReplica } from './session'
+import { closeReplica, replicaOf } from './session'
+import { syncOnce } from './sync-run'
+import { readSetup, remoteConfigOf } from './sync-setup'
 import { fileSyncSecrets } from './sync-secrets'
 import type { SyncProgress } from './progress'
 
@@ -116,38 +118,41 @@ describe('the app’s sync', () => {
     await expect.poll(() => a.store.data.notes[0]?.title, POLL).toBe('Renamed on B while off')
   })
 
-  it('reports the first sync of a big library as progress rising to the total', async () => {
+  it('reports the first sync of a big library as progress rising to the total, both ways', async () => {
+    const database = newDatabase()
     const a = await app('big')
     await addBulkArticles(a.store, 300)
-    await a.sync.configure(serverSetup(newDatabase()))
-    const seen: SyncProgress[] = []
-    const watching = setInterval(() => {
-      void a.sync.state().then((state) => state.progress && seen.push(state.progress))
-    }, 20)
-    const events: SyncProgress[] = []
-    try {
-      const { syncOnce } = await import('./sync-run')
-      const { replicaOf } = await import('./session')
-      const { remoteConfigOf, readSetup } = await import('./sync-setup')
-      const replica = await replicaOf(a.store)
-      const remote = await remoteConfigOf(
-        (await readSetup(replica))!,
-        fileSyncSecrets(a.store.dir, { XDG_CONFIG_HOME: config }),
-        a.store.dir,
-      )
-      await syncOnce(replica, remote, (progress) => events.push({ ...progress }))
-    } finally {
-      clearInterval(watching)
-    }
-    const sending = events.filter((event) => event.step === 'sending')
-    expect(sending.at(-1)).toEqual({ step: 'sending', done: 301, total: 301 }) // 300 articles and settings? see below
-    for (let i = 1; i < sending.length; i++)
-      expect(sending[i]!.done).toBeGreaterThanOrEqual(sending[i - 1]!.done)
+    const sent = await firstSync(a.store, database)
+    const sending = sent.filter((event) => event.step === 'sending')
     expect(sending.length).toBeGreaterThan(2)
-    // Another library's first sync receives them with progress too.
+    expect(sending.at(-1)).toEqual({ step: 'sending', done: 300, total: 300 }) // untouched settings stay unsent
+    expectRising(sending)
     const b = await app('big-b')
-    await b.sync.configure(serverSetup((await a.sync.state()).setup!.database))
-    const report = await b.sync.syncNow()
-    expect(report.applied).toBe(300)
+    const received = await firstSync(b.store, database)
+    for (const step of ['receiving', 'applying'] as const) {
+      const events = received.filter((event) => event.step === step)
+      expect(events.length).toBeGreaterThan(2)
+      expect(events.at(-1)).toEqual({ step, done: 300, total: 300 })
+      expectRising(events)
+    }
+    expect(b.store.data.articles).toHaveLength(300)
   })
 })
+
+/** Sets up sync as Settings does and runs one sync, collecting its progress events. */
+async function firstSync(store: LibraryStore, database: string): Promise<SyncProgress[]> {
+  const secrets = fileSyncSecrets(store.dir, { XDG_CONFIG_HOME: config })
+  await (await liveSyncOf(store, secrets)).configure(serverSetup(database))
+  const replica = await replicaOf(store)
+  const remote = await remoteConfigOf((await readSetup(replica))!, secrets, store.dir)
+  const events: SyncProgress[] = []
+  await syncOnce(replica, remote, (progress) => events.push({ ...progress }))
+  return events
+}
+
+function expectRising(events: SyncProgress[]): void {
+  for (let i = 1; i < events.length; i++) {
+    expect(events[i]!.done).toBeGreaterThanOrEqual(events[i - 1]!.done)
+    expect(events[i]!.total).toBe(events[0]!.total)
+  }
+}
