@@ -4,6 +4,7 @@ import { ReaderPage } from './pages/reader-page'
 import { NotePage } from './pages/note-page'
 import { SyncPage } from './pages/sync-page'
 import { themedScreenshots } from './pages/screenshots'
+import { audit, seriousOrCritical } from './pages/axe-audit'
 import { SAMPLE_ARTICLE } from '../src-main/testing/corpus'
 
 /** Opens the note whose title is exactly `title` (another title may begin with it). */
@@ -87,6 +88,10 @@ test('two apps sync through a CouchDB server: what A makes shows on B; a note ed
   await expect(syncB.conflictView.getByTestId('conflict-mine')).toContainText('Meanwhile B wrote this.')
   await expect(syncB.conflictView.getByTestId('conflict-theirs')).toContainText('Then A alone added this.')
   await themedScreenshots(appB.page, 'sync-conflict', syncB.conflictView)
+  expect(seriousOrCritical(await audit(appB.page))).toEqual([])
+  // Keyboard: the choices are reached with Tab from the dialog's first focus.
+  await appB.page.keyboard.press('Tab')
+  await expect(syncB.conflictView.locator(':focus')).toHaveCount(1)
   await syncB.conflictView.getByRole('button', { name: 'Keep both' }).click()
   await expect(syncB.conflictView).toBeHidden()
   await expect(syncB.conflicts).toBeHidden()
@@ -112,5 +117,7 @@ test('two apps sync through a CouchDB server: what A makes shows on B; a note ed
 
   // The Sync section, for the README (E2E_SCREENSHOTS=1).
   await syncA.openSettings()
+  await syncA.setLive(true)
+  expect(seriousOrCritical(await audit(appA.page))).toEqual([])
   await themedScreenshots(appA.page, 'sync-settings', syncA.settings)
 })

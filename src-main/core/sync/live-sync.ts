@@ -39,6 +39,8 @@ export interface SetupInput {
 }
 
 const LAST_SYNCED = 'last-synced'
+/** Live sync also asks the server this often, in case its changes feed dropped. */
+const POLL_MS = 30_000
 
 /**
  * The app's sync: its setup, a sync on demand, and live sync while the app runs (every store write
@@ -46,7 +48,8 @@ const LAST_SYNCED = 'last-synced'
  * wakes a pull, applied through the store). One per open library.
  */
 export class LiveSync {
-  private live: { stop: () => Promise<void> } | null = null
+  private live: { stop: () => Promise<void>; pullNow: () => void } | null = null
+  private poll: ReturnType<typeof setInterval> | null = null
   private running: Promise<unknown> | null = null
   private progress: SyncProgress | null = null
   private error: string | null = null
@@ -126,6 +129,9 @@ export class LiveSync {
         },
         (error) => (this.error = explain(error)),
       )
+      const live = this.live
+      this.poll = setInterval(() => live.pullNow(), POLL_MS)
+      this.poll.unref()
     } catch (error) {
       this.error = explain(error as Error)
     }
@@ -136,6 +142,7 @@ export class LiveSync {
   async stop(remember = true): Promise<SyncState> {
     const live = this.live
     this.live = null
+    this.stopPolling()
     await live?.stop()
     const setup = await readSetup(this.replica)
     if (remember && setup) await writeSetup(this.replica, { ...setup, live: false })
@@ -170,8 +177,14 @@ export class LiveSync {
   async close(): Promise<void> {
     const live = this.live
     this.live = null
+    this.stopPolling()
     await this.running?.catch(() => undefined)
     await live?.stop()
+  }
+
+  private stopPolling(): void {
+    if (this.poll) clearInterval(this.poll)
+    this.poll = null
   }
 
   private async pending(setup: SyncSetup): Promise<number> {

@@ -85,7 +85,7 @@ export async function watchSync(
   config: RemoteConfig,
   onEvent: (event: { direction: 'pull' | 'push'; docs: number; incoming?: IncomingReport }) => void,
   onError: (error: Error) => void,
-): Promise<{ stop: () => Promise<void> }> {
+): Promise<{ stop: () => Promise<void>; pullNow: () => void }> {
   const remote = await connectRemote(config)
   await replica.reconcile()
   let pulling: Promise<void> = Promise.resolve()
@@ -117,6 +117,8 @@ export async function watchSync(
   })
   push.on('error', (error) => onError(error as Error))
   return {
+    // A poll beside the changes feed: a feed that dropped (the server restarted) loses no change.
+    pullNow: schedule,
     stop: async () => {
       stopped = true
       feed.cancel()
