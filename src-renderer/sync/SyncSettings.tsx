@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { api } from '../api'
 import { countOf } from '../ui/format'
 import { refreshSyncState, setSyncState, useSyncState } from './sync-state'
-import { syncStatusText } from './SyncStatus'
+import { syncStatusText } from './status-text'
 import './sync.css'
 
 /**

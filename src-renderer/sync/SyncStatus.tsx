@@ -1,31 +1,7 @@
 import { useOpenSettings } from '../settings/settings-context'
-import { countOf } from '../ui/format'
-import { useSyncState, type SyncState } from './sync-state'
+import { useSyncState } from './sync-state'
+import { syncStatusText } from './status-text'
 import './sync.css'
-
-/** What the indicator says: idle, syncing n of m, an error, or open conflicts. */
-export function syncStatusText(state: SyncState): {
-  tone: 'idle' | 'busy' | 'error' | 'conflict'
-  text: string
-} {
-  if (state.activity === 'error') return { tone: 'error', text: 'Sync error' }
-  if (state.activity === 'syncing') {
-    const progress = state.progress
-    const step = progress
-      ? { receiving: 'Receiving', applying: 'Saving', sending: 'Sending' }[progress.step]
-      : null
-    return {
-      tone: 'busy',
-      text:
-        progress && step
-          ? `${step} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`
-          : 'Syncing…',
-    }
-  }
-  if (state.conflicts) return { tone: 'conflict', text: countOf(state.conflicts, 'conflict') }
-  if (state.activity === 'idle') return { tone: 'idle', text: 'Synced' }
-  return { tone: 'idle', text: state.pending ? `Sync off · ${state.pending} to send` : 'Sync off' }
-}
 
 /** The window's sync indicator (shown once sync is set up); it opens Settings, where Sync is. */
 export function SyncStatus() {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest'
-import { syncStatusText } from './SyncStatus'
-import type { SyncState } from './sync-state'
+import { syncStatusText } from './status-text'
+import type { MethodOutput } from '../../src-main/api/contract'
+
+type SyncState = MethodOutput<'sync.state'>
 
 const base: SyncState = {
   setup: {
