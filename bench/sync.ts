@@ -1,7 +1,7 @@
 // bench:sync: the time of a first sync of a library of N articles (default 1,000) through a
 // CouchDB-protocol server (express-pouchdb on 127.0.0.1, or COUCHDB_URL), out of one library and
 // into an empty one, and the steady-state latency of one change between two libraries syncing live.
-// Usage: npm run bench:sync [-- --articles 5000]
+// Usage: npm run bench:sync [-- --articles 1000,5000] (one row per size, then a table)
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +14,20 @@ import { syncOnce, watchSync } from '../src-main/core/sync/sync-run'
 import { renameNote } from '../src-main/core/notes/notes'
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' } } })
-const count = Number(values.articles)
+const sizes = values.articles.split(',').map(Number)
+if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+  throw new Error(`--articles takes sizes separated by commas, not ${values.articles}`)
+
+/** One size's figures. */
+interface Row {
+  articles: number
+  documents: number
+  outSeconds: number
+  inSeconds: number
+  progressEvents: number
+  medianMs: number
+  slowestMs: number
+}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now()
@@ -22,7 +35,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, (performance.now() - started) / 1000]
 }
 
-async function main(): Promise<void> {
+async function measure(count: number): Promise<Row> {
   const server = await startCouchServer()
   const remote = { url: server.newDatabase(), username: server.username, password: server.password }
   try {
@@ -36,7 +49,16 @@ async function main(): Promise<void> {
     const [sent, sendSeconds] = await timed(() => syncOnce(replicaA, remote))
     const storeB = await LibraryStore.open(await mkdtemp(join(tmpdir(), 'commonplace-bench-sync-b-')))
     const replicaB = await Replica.open(storeB)
-    const [received, receiveSeconds] = await timed(() => syncOnce(replicaB, remote))
+    // The first sync into an empty library reports progress as the app's indicator shows it.
+    let progressEvents = 0
+    let lastDone = -1
+    const [received, receiveSeconds] = await timed(() =>
+      syncOnce(replicaB, remote, (progress) => {
+        progressEvents++
+        lastDone = progress.done
+      }),
+    )
+    if (lastDone < 0) throw new Error('the first sync reported no progress')
     console.log(
       `library: ${made.articles} articles, ${made.excerpts} excerpts, ${made.notes} notes\n` +
         `first sync out of A: ${(mirrorSeconds + sendSeconds).toFixed(1)} s ` +
@@ -73,9 +95,30 @@ async function main(): Promise<void> {
     await Promise.all([liveA.stop(), liveB.stop()])
     await Promise.all([replicaA.close(), replicaB.close()])
     await Promise.all([storeA.close(), storeB.close()])
+    return {
+      articles: made.articles,
+      documents: made.articles + made.excerpts + made.notes,
+      outSeconds: mirrorSeconds + sendSeconds,
+      inSeconds: receiveSeconds,
+      progressEvents,
+      medianMs: latencies[5]!,
+      slowestMs: latencies.at(-1)!,
+    }
   } finally {
     await server.close()
   }
 }
 
-await main()
+const rows: Row[] = []
+for (const size of sizes) rows.push(await measure(size))
+console.log(
+  '\n| articles | documents | first sync out of A | first sync into empty B | progress events into B | one change A→B (median / slowest of 10) |\n' +
+    '|---:|---:|---:|---:|---:|---:|\n' +
+    rows
+      .map(
+        (row) =>
+          `| ${row.articles.toLocaleString('en')} | ${row.documents.toLocaleString('en')} | ${row.outSeconds.toFixed(1)} s | ` +
+          `${row.inSeconds.toFixed(1)} s | ${row.progressEvents} | ${row.medianMs.toFixed(0)} ms / ${row.slowestMs.toFixed(0)} ms |`,
+      )
+      .join('\n'),
+)

@@ -117,7 +117,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 export { expect } from '@playwright/test'
 
 /** Starts browser mode (`out/main/serve.js`) on a free port and reads its URL from its first line. */
-async function startServer(
+export async function startServer(
   libraryDir: string,
   homeDir: string,
 ): Promise<{ url: string; process: ChildProcess }> {
@@ -149,7 +149,7 @@ async function startServer(
 }
 
 /** Asks the server to stop and waits for its exit, so its last writes into the library have finished. */
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   child.kill('SIGTERM')

@@ -35,6 +35,8 @@ import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { OpenSettingsContext } from './settings/settings-context'
+import { SyncStatus } from './sync/SyncStatus'
+import { ConflictsList } from './sync/ConflictsList'
 import { settingsShortcutLabel } from './layout/shortcuts'
 import { useCommand } from './commands/registry'
 import { Finder } from './commands/Finder'
@@ -268,6 +270,8 @@ export function App() {
                   <SettingsIcon />
                 </button>
               </div>
+              <SyncStatus />
+              <ConflictsList />
               <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
               {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
               <SidebarSplit

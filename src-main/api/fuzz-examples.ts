@@ -92,6 +92,13 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'sync.conflicts': () => ({}),
   'sync.conflict': ({ note }) => ({ id: note.id }),
   'sync.resolve': ({ note }) => ({ id: note.id, keep: 'mine' }),
+  'sync.state': () => ({}),
+  // A valid setup writes the password outside the library; test, now and start reach the network.
+  'sync.configure': () => null,
+  'sync.test': () => null,
+  'sync.now': () => null,
+  'sync.start': () => null,
+  'sync.stop': () => ({}),
   'library.check': () => ({ repair: false }),
   'library.tagCounts': () => ({}),
   'library.changes': () => ({}),
@@ -112,6 +119,10 @@ export function touchesOnlyTheTempFolder(name: MethodName, input: unknown, outsi
     typeof value === 'string' && !value.includes('\0') && resolve(value).startsWith(outside + sep)
   switch (name) {
     case 'articles.importUrl':
+    case 'sync.configure':
+    case 'sync.test':
+    case 'sync.now':
+    case 'sync.start':
       return false
     case 'articles.importPaths':
     case 'articles.importablePaths':

@@ -3,6 +3,7 @@ import { method } from './method'
 import { replicaOf } from '../core/sync/session'
 import { conflictVersions, listConflicts, resolveConflict } from '../core/sync/conflicts'
 import { lastSync } from '../core/sync/sync-run'
+import { syncLiveMethods } from './sync-live'
 
 const Conflict = z.object({
   docId: z.string(),
@@ -21,6 +22,7 @@ const ConflictId = z.string().regex(/^(settings|(a|ex|n)-[0-9a-z]{1,32})$/, 'is 
 const Rejection = z.object({ docId: z.string(), rev: z.string(), reason: z.string() })
 
 export const syncMethods = {
+  ...syncLiveMethods,
   'sync.status': method({
     summary:
       'The last sync with a CouchDB server: when, what went each way, what was refused; open conflicts.',
@@ -64,6 +66,10 @@ export const syncMethods = {
       "Resolves a conflict: keep mine (this library's version), theirs (the other device's), or both (notes: the other version becomes a new note).",
     input: z.object({ id: ConflictId, keep: z.enum(['mine', 'theirs', 'both']) }),
     output: Conflict,
-    handler: async ({ store }, { id, keep }) => resolveConflict(await replicaOf(store), id, keep),
+    handler: async ({ store }, { id, keep }) => {
+      const resolved = await resolveConflict(await replicaOf(store), id, keep)
+      store.changedElsewhere++ // an open window refreshes its lists (keep both made a note)
+      return resolved
+    },
   }),
 }

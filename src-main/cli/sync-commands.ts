@@ -22,20 +22,36 @@ export const syncCommands: Record<string, Command> = {
     if (sub !== undefined) throw new UsageError(`unknown sync command "${sub}" (sync, or sync status)`)
     const { remote, user, once, watch } = context.options
     if (once && watch) throw new UsageError('give --once or --watch, not both')
-    const [{ checkRemoteUrl, readPassword }, { replicaOf }, { syncOnce, lastSync, watchSync }] =
-      await Promise.all([
-        import('../core/sync/remote'),
-        import('../core/sync/session'),
-        import('../core/sync/sync-run'),
-      ])
+    const [
+      { checkRemoteUrl, readPassword },
+      { replicaOf },
+      { syncOnce, lastSync, watchSync },
+      setups,
+      secrets,
+    ] = await Promise.all([
+      import('../core/sync/remote'),
+      import('../core/sync/session'),
+      import('../core/sync/sync-run'),
+      import('../core/sync/sync-setup'),
+      import('../core/sync/sync-secrets'),
+    ])
     const { store } = context.library
     const replica = await replicaOf(store)
-    const url = remote ?? (await lastSync(replica))?.remote
+    // Without --remote: the last sync's server, else the one set up in the app (Settings ▸ Sync).
+    const setup = await setups.readSetup(replica)
+    const url = remote ?? (await lastSync(replica))?.remote ?? (setup ? setups.databaseUrl(setup) : undefined)
     if (!url) throw new UsageError('sync needs --remote URL (a CouchDB database) the first time')
+    const fromSetup = !remote && setup !== null && setups.databaseUrl(setup) === checkRemoteUrl(url)
+    const password =
+      (await readPassword(store.dir, context.options['password-file'])) ??
+      (fromSetup ? await secrets.fileSyncSecrets(store.dir).read(secrets.secretKeyOf(store.dir)) : undefined)
     const config = {
       url: checkRemoteUrl(url),
-      username: user ?? process.env.COMMONPLACE_SYNC_USER,
-      password: await readPassword(store.dir, context.options['password-file']),
+      username:
+        user ??
+        process.env.COMMONPLACE_SYNC_USER ??
+        (fromSetup && setup.username ? setup.username : undefined),
+      password,
     }
     if (!watch) {
       const report = await syncOnce(replica, config)

@@ -19,6 +19,7 @@ import { denyAllPermissions, enforceContentSecurityPolicy } from './security'
 import { claimSingleInstance } from './single-instance'
 import { WINDOW_STATE_FILE } from './window-state'
 import { openMainWindow } from './window'
+import { keychainSyncSecrets } from './sync-secrets'
 
 /** What the desktop app is started with. */
 export interface LaunchSettings {
@@ -126,7 +127,9 @@ async function openLibraryOrExplain(settings: LaunchSettings): Promise<Library |
       appPath: app.getAppPath(),
       resourcesPath: settings.resourcesPath,
     })
-    return await openLibrary(dir, samplePath)
+    const library = await openLibrary(dir, samplePath)
+    // The sync password is kept by the OS keychain, in userData, never in the library folder.
+    return { ...library, syncSecrets: keychainSyncSecrets(app.getPath('userData'), settings.env) }
   } catch (error) {
     const message = (error as Error).message
     console.error(`Commonplace cannot open its library: ${message}`)

@@ -4,6 +4,7 @@ import { api } from '../api'
 import { copyText } from '../deep-links'
 import { useNotifier } from '../ui/notices'
 import type { LibrarySettingsState } from './use-library-settings'
+import { SyncSettings } from '../sync/SyncSettings'
 import '../ui/confirm.css'
 import './settings.css'
 
@@ -138,6 +139,9 @@ export function SettingsDialog({ open, onClose, state }: SettingsDialogProps) {
             <p className="settings__hint">
               Export Markdown, Export library as vault and the command line use these styles.
             </p>
+          </Section>
+          <Section title="Sync" id="settings-sync">
+            <SyncSettings />
           </Section>
           <Section title="Library">
             <div className="settings__row">

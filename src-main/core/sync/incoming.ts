@@ -3,6 +3,7 @@ import { applyToStore, localValue, LocalChangedMeanwhile } from './apply-to-stor
 import { fromPouchDoc, hashOfContent, parseDocId, RejectedDoc, type DocContent } from './replica-docs'
 import { mergeVersions } from './merge'
 import { dropConflict, recordConflict } from './conflicts'
+import type { OnProgress } from './progress'
 
 /** What taking in the replica's new documents did. */
 export interface IncomingReport {
@@ -13,26 +14,37 @@ export interface IncomingReport {
   /** Conflicts left for the user (keep mine / theirs / both). */
   conflicts: number
   rejected: Rejection[]
+  /** Excerpts held until their article arrives (it comes later, or was refused). */
+  held: number
 }
 
 const CHECKPOINT = 'applied-seq'
+/** Excerpt documents waiting for their article: applied by the first call after it arrived. */
+const HELD = 'held-excerpts'
 const BATCH = 200
 
 /**
  * Takes every document the replica received since the last call into the library, in the order it
  * received them: validated, then written through the store. Runs in the replica's queue.
  */
-export function applyPending(replica: Replica): Promise<IncomingReport> {
+export function applyPending(replica: Replica, onProgress?: OnProgress): Promise<IncomingReport> {
   return replica.run(async () => {
-    const report: IncomingReport = { applied: 0, merged: 0, conflicts: 0, rejected: [] }
+    const report: IncomingReport = { applied: 0, merged: 0, conflicts: 0, rejected: [], held: 0 }
     let since = (await replica.local.get<number | string>(CHECKPOINT)) ?? 0
+    const total = onProgress ? (await replica.db.changes({ since })).results.length : 0
+    let done = 0
     for (;;) {
       const batch = await replica.db.changes({ since, limit: BATCH })
-      for (const change of batch.results) await applyDoc(replica, change.id, report)
+      for (const change of batch.results) {
+        await applyDoc(replica, change.id, report)
+        if (total && ++done % 25 === 0) onProgress?.({ step: 'applying', done: Math.min(done, total), total })
+      }
       if (batch.results.length === 0) break
       since = batch.last_seq
       await replica.local.put(CHECKPOINT, since)
     }
+    await applyHeld(replica, report)
+    if (total) onProgress?.({ step: 'applying', done: total, total })
     return report
   })
 }
@@ -62,10 +74,33 @@ async function decide(replica: Replica, docId: string, report: IncomingReport): 
   // The winner came from elsewhere (and this library has no version among the leaves): take it.
   const content = doc._deleted ? null : await validated(replica, docId, doc._rev, report)
   if (content === undefined) return
+  if (content?.kind === 'excerpt' && !hasArticle(replica, content.value.articleId)) {
+    // Its article has not arrived (it may come in a later batch, or it was refused): held, not orphaned.
+    await hold(replica, docId)
+    return
+  }
   await applyToStore(replica.store, docId, content, localValue(replica.store.data, docId))
   await replica.setBase(docId, { rev: doc._rev, hash: hashOfContent(content) })
   await dropConflict(replica, docId)
   report.applied++
+}
+
+function hasArticle(replica: Replica, articleId: unknown): boolean {
+  return replica.store.data.articles.some((article) => article.id === articleId)
+}
+
+async function hold(replica: Replica, docId: string): Promise<void> {
+  const held = (await replica.local.get<string[]>(HELD)) ?? []
+  if (!held.includes(docId)) await replica.local.put(HELD, [...held, docId])
+}
+
+/** Applies the held excerpts whose article is in the library now; the others stay held (and counted). */
+async function applyHeld(replica: Replica, report: IncomingReport): Promise<void> {
+  const held = (await replica.local.get<string[]>(HELD)) ?? []
+  if (held.length === 0) return
+  await replica.local.put(HELD, [])
+  for (const docId of held) await applyDoc(replica, docId, report)
+  report.held = ((await replica.local.get<string[]>(HELD)) ?? []).length
 }
 
 /** A revision's content, validated; undefined (and reported) when it is refused. */

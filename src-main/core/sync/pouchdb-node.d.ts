@@ -53,9 +53,14 @@ declare namespace PouchDB {
     cancel(): void
   }
   interface ReplicationHandle {
-    on(event: 'change', listener: (info: ReplicationResult) => void): this
+    on(event: 'change', listener: (info: ReplicationResult & { last_seq?: number | string }) => void): this
     on(event: 'error', listener: (error: unknown) => void): this
+    on(event: 'paused' | 'active', listener: (error?: unknown) => void): this
     cancel(): void
+  }
+  /** A one-off replication: a promise of its result that also reports each batch. */
+  type OneOffReplication = Promise<ReplicationResult> & {
+    on(event: 'change', listener: (info: ReplicationResult) => void): OneOffReplication
   }
   interface Database {
     readonly name: string
@@ -86,7 +91,7 @@ declare namespace PouchDB {
     replicate: {
       from(source: Database, options?: ReplicateOptions): Promise<ReplicationResult>
       to(target: Database, options: ReplicateOptions & { live: true }): ReplicationHandle
-      to(target: Database, options?: ReplicateOptions): Promise<ReplicationResult>
+      to(target: Database, options?: ReplicateOptions): OneOffReplication
     }
     sync(remote: Database, options?: ReplicateOptions): SyncHandle
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Replica } from './replica'
+import type { OnProgress } from './progress'
 
 const BATCH = 100
 /** Revisions fetched per request: their bodies come inline, so a batch of large articles stays small. */
@@ -16,10 +17,15 @@ const FETCH = 20
 export async function pullChanges(
   replica: Replica,
   remote: PouchDB.Database,
+  onProgress?: OnProgress,
 ): Promise<{ docsWritten: number }> {
   const checkpoint = `pulled-seq:${createHash('sha256').update(remote.name).digest('hex').slice(0, 16)}`
   let since = (await replica.local.get<number | string>(checkpoint)) ?? 0
   let docsWritten = 0
+  // The total is the server's changed documents since the checkpoint (one request without bodies).
+  const total = onProgress ? (await remote.changes({ since })).results.length : 0
+  let seen = 0
+  if (total) onProgress?.({ step: 'receiving', done: 0, total })
   for (;;) {
     const changes = await remote.changes({ since, limit: BATCH, style: 'all_docs' })
     if (changes.results.length === 0) break
@@ -44,6 +50,8 @@ export async function pullChanges(
     }
     since = changes.last_seq
     await replica.local.put(checkpoint, since)
+    seen += changes.results.length
+    if (total) onProgress?.({ step: 'receiving', done: Math.min(seen, total), total })
   }
   return { docsWritten }
 }

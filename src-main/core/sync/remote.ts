@@ -67,11 +67,14 @@ export async function readPassword(libraryDir: string, passwordFile?: string): P
   return (await readFile(file, 'utf8')).replace(/\r?\n$/, '')
 }
 
+/** What a check of the server found: the database is there, was created, or is missing (not created). */
+export type DatabaseState = 'exists' | 'created' | 'missing'
+
 /**
- * Checks the server before replicating, so that the error says what to do: unreachable, a wrong
- * password, not a CouchDB database. A missing database is created (CouchDB asks an admin for that).
+ * Checks the server, so that the error says what to do: unreachable, a wrong password, not a CouchDB
+ * database. A missing database is created when `create` (CouchDB asks an admin for that).
  */
-export async function connectRemote(config: RemoteConfig): Promise<PouchDB.Database> {
+export async function checkRemote(config: RemoteConfig, create = true): Promise<DatabaseState> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (config.username)
     headers.authorization = `Basic ${Buffer.from(`${config.username}:${config.password ?? ''}`).toString('base64')}`
@@ -87,7 +90,12 @@ export async function connectRemote(config: RemoteConfig): Promise<PouchDB.Datab
     }
   }
   let reply = await ask('GET')
-  if (reply.status === 404) reply = await ask('PUT')
+  let state: DatabaseState = 'exists'
+  if (reply.status === 404 && (await isCouchNotFound(reply))) {
+    if (!create) return 'missing'
+    reply = await ask('PUT')
+    state = 'created'
+  }
   if (reply.status === 401 || reply.status === 403)
     throw new CommonplaceError(
       'UNAUTHORIZED',
@@ -99,6 +107,21 @@ export async function connectRemote(config: RemoteConfig): Promise<PouchDB.Datab
       'SYNC_FAILED',
       `${config.url} is not a CouchDB database (it answered ${reply.status} ${reply.statusText}); give the URL of a CouchDB 3 database`,
     )
+  return state
+}
+
+/** CouchDB says a missing database with `{"error":"not_found"}`; another server's 404 page is not that. */
+async function isCouchNotFound(reply: Response): Promise<boolean> {
+  const body = (await reply
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: unknown } | null
+  return body?.error === 'not_found'
+}
+
+/** Checks the server (creating a missing database) and opens it for replication. */
+export async function connectRemote(config: RemoteConfig): Promise<PouchDB.Database> {
+  await checkRemote(config)
   return new PouchDB(config.url, {
     skip_setup: true,
     ...(config.username ? { auth: { username: config.username, password: config.password ?? '' } } : {}),

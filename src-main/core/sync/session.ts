@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
+import { STORE_FOLDER } from '../store/library-lock'
 import type { Replica } from './replica'
 
 /**
@@ -24,4 +27,13 @@ export async function closeReplica(store: LibraryStore): Promise<void> {
   if (!replica) return
   replicas.delete(store)
   await (await replica).close()
+}
+
+/**
+ * Whether this library has a replica (it synced, or sync was set up) or has one open: a window asking
+ * where sync stands must not build a replica of a library that never syncs.
+ */
+export function hasReplica(store: LibraryStore): boolean {
+  // replica.ts's REPLICA_FOLDER, named here so that asking does not load PouchDB.
+  return replicas.has(store) || existsSync(join(store.dir, STORE_FOLDER, 'replica'))
 }

@@ -3,8 +3,9 @@ import { applyPending, type IncomingReport } from './incoming'
 import { connectRemote, type RemoteConfig } from './remote'
 import { listConflicts } from './conflicts'
 import { parseDocId } from './replica-docs'
-import { pushChanges, type Unsent } from './push'
+import { markPushed, pushChanges, type Unsent } from './push'
 import { pullChanges } from './pull'
+import type { OnProgress } from './progress'
 
 /** A document the server would not take (over its size limit, say): named, and the rest goes on. */
 export interface PushFailure {
@@ -30,14 +31,18 @@ export const STATUS = 'status'
  * One sync: the library's changes into the replica, the server's into the replica and then the
  * library (validated, through the store), and the replica's out to the server.
  */
-export async function syncOnce(replica: Replica, config: RemoteConfig): Promise<SyncReport> {
+export async function syncOnce(
+  replica: Replica,
+  config: RemoteConfig,
+  onProgress?: OnProgress,
+): Promise<SyncReport> {
   const remote = await connectRemote(config)
   try {
     await replica.reconcile()
-    const pulled = await pullChanges(replica, remote)
-    const incoming = await applyPending(replica)
+    const pulled = await pullChanges(replica, remote, onProgress)
+    const incoming = await applyPending(replica, onProgress)
     await replica.settled()
-    const pushed = await pushChanges(replica, remote)
+    const pushed = await pushChanges(replica, remote, onProgress)
     const report: SyncReport = {
       remote: config.url,
       ...incoming,
@@ -80,7 +85,7 @@ export async function watchSync(
   config: RemoteConfig,
   onEvent: (event: { direction: 'pull' | 'push'; docs: number; incoming?: IncomingReport }) => void,
   onError: (error: Error) => void,
-): Promise<{ stop: () => Promise<void> }> {
+): Promise<{ stop: () => Promise<void>; pullNow: () => void }> {
   const remote = await connectRemote(config)
   await replica.reconcile()
   let pulling: Promise<void> = Promise.resolve()
@@ -106,8 +111,14 @@ export async function watchSync(
   feed.on('error', (error) => onError(error as Error))
   const push = replica.db.replicate.to(remote, { live: true, retry: true, batch_size: 100 })
   push.on('change', (info) => onEvent({ direction: 'push', docs: info.docs_written }))
+  // Caught up with no error: everything in the replica so far is on the server (pending: none).
+  push.on('paused', (error) => {
+    if (!error && !stopped) void markPushed(replica, remote).catch(() => undefined)
+  })
   push.on('error', (error) => onError(error as Error))
   return {
+    // A poll beside the changes feed: a feed that dropped (the server restarted) loses no change.
+    pullNow: schedule,
     stop: async () => {
       stopped = true
       feed.cancel()

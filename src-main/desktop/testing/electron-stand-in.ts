@@ -10,6 +10,7 @@ import { Menu, MenuItem } from './stand-in-menu'
 import { DownloadItem, Session } from './stand-in-session'
 import { Protocol } from './stand-in-protocol'
 import { App } from './stand-in-app'
+import { SafeStorage } from './stand-in-safe-storage'
 import { BrowserWindow, forgetAllWindows, toRenderer, WebContents, WebFrameMain } from './stand-in-windows'
 
 export { BrowserWindow, DownloadItem, Menu, MenuItem, WebContents, WebFrameMain }
@@ -126,6 +127,7 @@ export const ipcMain = new IpcMain()
 export const ipcRenderer = new IpcRenderer()
 export const session = { defaultSession: new Session() }
 export const protocol = new Protocol(() => app.isReady())
+export const safeStorage = new SafeStorage()
 
 export const contextBridge = {
   exposeInMainWorld(apiKey: string, api: unknown): void {
@@ -172,6 +174,7 @@ export function resetElectronStandIn(): void {
   ipcRenderer.reset()
   session.defaultSession.reset()
   protocol.reset()
+  safeStorage.reset()
   Menu.setApplicationMenu(null)
   Object.assign(electronStandIn, {
     displays: [display(1, { x: 0, y: 0, width: 1920, height: 1080 })],
