@@ -19,6 +19,8 @@ import { PdfPage, type LocatedExcerpt, type MarkScroll } from './PdfPage'
 import { PdfToolbar } from './PdfToolbar'
 import { spanOfPageRange } from './pdf-selection'
 import { scaleOf, type Zoom } from './zoom'
+import { viewRectToPdf, type PdfRect, type ViewRect } from '../../../src-main/core/area-geometry'
+import { captureArea, pageFrame } from './area-capture'
 import './pdf-view.css'
 
 export interface PdfViewProps {
@@ -37,7 +39,20 @@ export interface PdfViewProps {
   /** The excerpt button for the selected passage (the one last reported by onPassage), or null. */
   selectionToolbar: ReactNode
   onMarkClick(excerptId: string): void
+  /** Area mode, as the reader holds it (its command turns it on from the keyboard). */
+  areaMode: boolean
+  onAreaMode(on: boolean): void
+  /** A rectangle was drawn on a page, to excerpt. */
+  onArea(area: DrawnArea): void
 }
+
+/** A drawn area: its page, and how to get its rectangle in PDF user space and its PNG at 2× (base64). */
+export interface DrawnArea {
+  page: number
+  capture(): Promise<{ rect: PdfRect; pngBase64: string }>
+}
+
+const NO_AREAS: Excerpt[] = []
 
 /** The page view of a PDF article: its pages as printed, with the excerpts lit on them. */
 export default function PdfView(props: PdfViewProps) {
@@ -103,10 +118,17 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
     setCurrentPage(found)
   }
 
+  const areasByPage = useMemo(() => {
+    const byPage = new Map<number, Excerpt[]>()
+    for (const excerpt of excerpts)
+      if (excerpt.area) byPage.set(excerpt.area.page, [...(byPage.get(excerpt.area.page) ?? []), excerpt])
+    return byPage
+  }, [excerpts])
+
   const located = useMemo<LocatedExcerpt[]>(
     () =>
       excerpts.flatMap((excerpt) => {
-        if (excerpt.state === 'orphaned') return []
+        if (excerpt.state === 'orphaned' || excerpt.area) return []
         const span = locateSpan(text, excerpt)
         return span ? [{ excerpt, ...span }] : []
       }),
@@ -124,11 +146,32 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
   useLayoutEffect(() => {
     if (!scale || !markScroll || pagedFor.current === markScroll.request) return
     const target = located.find((entry) => entry.excerpt.id === markScroll.excerptId)
-    const at = target ? positionOf(map, target.start) : null
-    if (!at) return
+    const area = excerpts.find((excerpt) => excerpt.id === markScroll.excerptId)?.area
+    const page = area ? area.page : target ? positionOf(map, target.start)?.page : null
+    if (!page) return
     pagedFor.current = markScroll.request
-    goToPage(at.page)
-  }, [scale, markScroll, located, map, goToPage])
+    goToPage(page)
+  }, [scale, markScroll, located, excerpts, map, goToPage])
+
+  const { onArea, onAreaMode } = props
+  const takeArea = useCallback(
+    (page: number, drawn: ViewRect) => {
+      onAreaMode(false)
+      scrollerRef.current?.focus({ preventScroll: true })
+      onArea({
+        page,
+        capture: async () => {
+          const rect = viewRectToPdf(await pageFrame(doc, page), scale, drawn)
+          return { rect, pngBase64: await captureArea(doc, page, rect) }
+        },
+      })
+    },
+    [doc, scale, onArea, onAreaMode],
+  )
+  const cancelArea = useCallback(() => {
+    onAreaMode(false)
+    scrollerRef.current?.focus({ preventScroll: true })
+  }, [onAreaMode])
 
   useEffect(() => {
     const read = () => {
@@ -179,6 +222,8 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
         onPage={goToPage}
         onZoom={setZoom}
         onOutlineEntry={(dest) => void openOutlineEntry(dest)}
+        areaMode={props.areaMode}
+        onAreaMode={onAreaMode}
       />
       <div
         ref={scrollerRef}
@@ -205,6 +250,11 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
                 scrollTo={markScroll}
                 onScrolled={setScrolledRequest}
                 onMarkClick={onMarkClick}
+                areas={areasByPage.get(page) ?? NO_AREAS}
+                areaMode={props.areaMode}
+                areaFocus={page === currentPage}
+                onArea={takeArea}
+                onAreaCancel={cancelArea}
               />
             ))}
         </div>
