@@ -53,7 +53,12 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'excerpts.get': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.delete': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.restore': ({ excerpt }) => ({ excerpt }),
-  'excerpts.createArea': ({ article }) => ({ articleId: article, page: 1, rect: [0, 0, 10, 10], pngBase64: 'iVBORw0KGgo=' }),
+  'excerpts.createArea': ({ article }) => ({
+    articleId: article,
+    page: 1,
+    rect: [0, 0, 10, 10],
+    pngBase64: 'iVBORw0KGgo=',
+  }),
   'excerpts.areaImage': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.update': ({ excerpt }) => ({
     id: excerpt.id,
@@ -81,7 +86,9 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'quotes.check': ({ excerpt }) => ({ quotes: [{ excerptId: excerpt.id, quote: excerpt.quote }] }),
   'quotes.verify': ({ outside }) => ({ path: join(outside, 'fuzz.txt') }),
   'quotes.verifyText': ({ excerpt }) => ({
-    files: [{ name: 'notes/fuzz.md', markdown: `> ${excerpt.quote}\n>\n> — *Fuzz*, undated · ${excerpt.id}\n` }],
+    files: [
+      { name: 'notes/fuzz.md', markdown: `> ${excerpt.quote}\n>\n> — *Fuzz*, undated · ${excerpt.id}\n` },
+    ],
     pictures: [{ name: 'attachments/x.png', sha256: '0'.repeat(64) }],
   }),
   'notes.importMarkdown': () => ({ files: [{ name: 'fuzz.md', text: '# Fuzz\n\nSome words.' }] }),

@@ -77,7 +77,9 @@ export const quoteMethods = {
       const { givenPictures } = await import('../core/verify/given-pictures')
       const verdicts = []
       for (const file of files)
-        verdicts.push(...(await verifyMarkdown(store, file.markdown, file.name, givenPictures(file.name, pictures))))
+        verdicts.push(
+          ...(await verifyMarkdown(store, file.markdown, file.name, givenPictures(file.name, pictures))),
+        )
       return { verdicts, allExact: verdicts.every((verdict) => verdict.state === 'exact') }
     },
   }),

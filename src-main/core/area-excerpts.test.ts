@@ -19,7 +19,10 @@ async function files(): Promise<Map<string, string>> {
   const found = new Map<string, string>()
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
     if (entry.isFile() && !entry.parentPath.includes('.commonplace'))
-      found.set(join(entry.parentPath, entry.name), (await readFile(join(entry.parentPath, entry.name))).toString('base64'))
+      found.set(
+        join(entry.parentPath, entry.name),
+        (await readFile(join(entry.parentPath, entry.name))).toString('base64'),
+      )
   return found
 }
 
@@ -60,9 +63,17 @@ describe('area excerpts', () => {
   })
 
   it.each([
-    ['bytes that are not a PNG', { png: new TextEncoder().encode('GIF89a not a png at all, really') }, /not a PNG/],
+    [
+      'bytes that are not a PNG',
+      { png: new TextEncoder().encode('GIF89a not a png at all, really') },
+      /not a PNG/,
+    ],
     ['a PNG of another size than the rectangle at 2×', { png: pngOf(300, 200) }, /300×200 pixels/],
-    ['a rectangle off the page', { rect: [500, 700, 700, 800] as PdfRect, png: pngOf(400, 200) }, /not on page 3/],
+    [
+      'a rectangle off the page',
+      { rect: [500, 700, 700, 800] as PdfRect, png: pngOf(400, 200) },
+      /not on page 3/,
+    ],
     ['a page the PDF does not have', { page: 9 }, /no page 9/],
   ])('refuses %s and leaves the library unchanged', async (_, change, message) => {
     const before = await files()

@@ -143,7 +143,8 @@ export async function readAreaImage(store: LibraryStore, excerpt: Excerpt): Prom
 /** Checks that bytes given back for an undo are the area's own picture. */
 export function checkAreaImage(excerpt: Excerpt, png: Uint8Array | undefined): Uint8Array {
   if (!excerpt.area) throw new CommonplaceError('INVALID_INPUT', `The excerpt ${excerpt.id} is not an area`)
-  if (!png) throw new CommonplaceError('INVALID_INPUT', `Putting back area excerpt ${excerpt.id} needs its picture`)
+  if (!png)
+    throw new CommonplaceError('INVALID_INPUT', `Putting back area excerpt ${excerpt.id} needs its picture`)
   pngSize(png)
   if (areaImageHash(png) !== excerpt.area.imageHash)
     throw new CommonplaceError('INVALID_INPUT', `The picture given is not the one of excerpt ${excerpt.id}`)

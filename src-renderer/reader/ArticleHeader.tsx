@@ -29,7 +29,9 @@ export function ArticleHeader(props: ArticleHeaderProps) {
       <h1 className="reader__title">{props.title}</h1>
       <p className="reader__meta">{metaLine(article)}</p>
       <p className="reader__cited" data-testid="article-citations">
-        {props.citingNotes === 0 ? 'Not cited in any note yet' : `Cited in ${countOf(props.citingNotes, 'note')}`}
+        {props.citingNotes === 0
+          ? 'Not cited in any note yet'
+          : `Cited in ${countOf(props.citingNotes, 'note')}`}
       </p>
       <ArticleTags articleId={article.id} tags={article.tags} onChanged={props.onArticlesChanged} />
       {newerCopy && <NewerCopyBanner copy={newerCopy} onUpdate={() => props.onTakeNewerCopy(newerCopy)} />}

@@ -20,7 +20,8 @@ export interface Attachment {
 
 /** An area excerpt's file name in `attachments/`: its id, which is `[a-z0-9-]` by its schema. */
 export function attachmentName(excerpt: Pick<Excerpt, 'id'>): string {
-  if (!isIdOf('ex', excerpt.id)) throw new CommonplaceError('INVALID_INPUT', `Not an excerpt id: ${excerpt.id}`)
+  if (!isIdOf('ex', excerpt.id))
+    throw new CommonplaceError('INVALID_INPUT', `Not an excerpt id: ${excerpt.id}`)
   return `${excerpt.id}.png`
 }
 

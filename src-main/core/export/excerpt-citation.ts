@@ -37,7 +37,9 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
       date: excerptDate(excerpt.excerptedAt),
       excerptId: excerpt.excerptId,
       removed: source === null,
-      fingerprint: excerpt.area ? (picture?.fingerprint ?? null) : (scope?.fingerprint?.(excerpt.quote) ?? null),
+      fingerprint: excerpt.area
+        ? (picture?.fingerprint ?? null)
+        : (scope?.fingerprint?.(excerpt.quote) ?? null),
     },
     citationHref(excerpt.excerptId, source === null),
   )

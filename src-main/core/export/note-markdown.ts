@@ -8,12 +8,7 @@ import { $noteToMarkdown, withExcerptSources } from '../notes/transformers'
 import type { ExcerptFields } from '../notes/excerpt-node'
 import { writeFileDurably } from '../store/durable-file'
 import { quoteFingerprint } from '../verify/quote-fingerprint'
-import {
-  withCitations,
-  type AreaImageOf,
-  type CitationSource,
-  type CitationStyle,
-} from './excerpt-citation'
+import { withCitations, type AreaImageOf, type CitationSource, type CitationStyle } from './excerpt-citation'
 import { areaImageFor, writeAttachments, type Attachment } from './attachments'
 import { transformersFor, type NoteLinkStyle } from './note-link-markdown'
 import { noteFrontMatter } from './note-front-matter'

@@ -127,8 +127,7 @@ export async function exportVault(
   const exportedArticles = new Set(articles.map((a) => a.id))
   // Every area excerpt of an exported source has its picture in attachments/, linked from notes and sources.
   const areas = store.data.excerpts.filter((e) => e.area && exportedArticles.has(e.articleId))
-  const pictureHref = (excerptId: string) =>
-    `../${ATTACHMENTS_FOLDER}/${attachmentName({ id: excerptId })}`
+  const pictureHref = (excerptId: string) => `../${ATTACHMENTS_FOLDER}/${attachmentName({ id: excerptId })}`
   const total =
     areas.length +
     notes.length +

@@ -12,7 +12,9 @@ export function givenPictures(
   pictures: { name: string; sha256: string }[],
 ): PictureHashOf | undefined {
   if (pictures.length === 0) return undefined
-  const byName = new Map(pictures.map((picture) => [posix.normalize(picture.name.replace(/\\/g, '/')), picture.sha256]))
+  const byName = new Map(
+    pictures.map((picture) => [posix.normalize(picture.name.replace(/\\/g, '/')), picture.sha256]),
+  )
   const folder = posix.dirname(fileName.replace(/\\/g, '/'))
   return async (src) => {
     const path = picturePath(src)

@@ -113,7 +113,10 @@ export async function verifyMarkdown(
     }
     const excerpt = store.data.excerpts.find((e) => e.id === citation.excerptId)
     const article = excerpt && store.data.articles.find((a) => a.id === excerpt.articleId)
-    const sealed = picture !== null || citation.fingerprint === null ? null : quoteFingerprint(words) === citation.fingerprint
+    const sealed =
+      picture !== null || citation.fingerprint === null
+        ? null
+        : quoteFingerprint(words) === citation.fingerprint
     if (!excerpt || !article) {
       const since = sealed === false ? '; the words were also changed since export' : ''
       verdicts.push({

@@ -66,7 +66,10 @@ export async function pictureVerdict(
     return verdict('altered', `the citation names “${citation.title}”, the source is “${article.title}”`)
   const expected = `sha256:${area.imageHash.slice(0, 12)}`
   if (citation.fingerprint !== null && citation.fingerprint !== expected)
-    return verdict('altered', `the citation's fingerprint is not that of the picture of excerpt ${excerpt.id}`)
+    return verdict(
+      'altered',
+      `the citation's fingerprint is not that of the picture of excerpt ${excerpt.id}`,
+    )
   if (!pictureHash) {
     return verdict(
       'exact',

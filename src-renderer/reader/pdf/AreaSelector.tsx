@@ -89,7 +89,11 @@ export function AreaSelector({ pageNumber, width, height, autoFocus, onDone, onC
     setRect(
       clampViewRect(
         event.shiftKey
-          ? { ...current, width: Math.max(MIN_SIDE, current.width + dx), height: Math.max(MIN_SIDE, current.height + dy) }
+          ? {
+              ...current,
+              width: Math.max(MIN_SIDE, current.width + dx),
+              height: Math.max(MIN_SIDE, current.height + dy),
+            }
           : {
               ...current,
               left: Math.min(Math.max(0, current.left + dx), width - current.width),

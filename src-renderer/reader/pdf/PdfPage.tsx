@@ -10,7 +10,12 @@ import type { PdfPageMap } from '../../../src-main/core/import/pdf-text-map'
 import type { Excerpt } from '../../../src-main/core/records'
 import { tagTextItems } from './pdf-selection'
 import { pageMarksOf, type PageMark } from './pdf-highlights'
-import { pdfRectToView, type PageFrame, type PdfRect, type ViewRect } from '../../../src-main/core/area-geometry'
+import {
+  pdfRectToView,
+  type PageFrame,
+  type PdfRect,
+  type ViewRect,
+} from '../../../src-main/core/area-geometry'
 import { AreaSelector } from './AreaSelector'
 
 /** An excerpt with where its words are in the current article text. */

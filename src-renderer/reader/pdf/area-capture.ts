@@ -1,5 +1,10 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist'
-import { pdfRectToView, type PageFrame, type PdfRect, type ViewRect } from '../../../src-main/core/area-geometry'
+import {
+  pdfRectToView,
+  type PageFrame,
+  type PdfRect,
+  type ViewRect,
+} from '../../../src-main/core/area-geometry'
 
 /** The picture of an area is drawn at this many pixels per PDF point (the library checks it). */
 export const AREA_SCALE = 2
@@ -29,7 +34,10 @@ export async function captureArea(doc: PDFDocumentProxy, pageNumber: number, rec
       background: 'white',
     }).promise
     const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((png) => (png ? resolve(png) : reject(new Error('the page could not be drawn'))), 'image/png'),
+      canvas.toBlob(
+        (png) => (png ? resolve(png) : reject(new Error('the page could not be drawn'))),
+        'image/png',
+      ),
     )
     return base64Of(new Uint8Array(await blob.arrayBuffer()))
   } finally {
