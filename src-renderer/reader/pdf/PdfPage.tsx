@@ -34,7 +34,7 @@ export interface MarkScroll {
 export interface PdfPageProps {
   doc: PDFDocumentProxy
   pageNumber: number
-  /** The page's size in points until it is measured (page 1's). */
+  /** The page's size in points until it is drawn (its own once measured, page 1's before that). */
   estimate: { width: number; height: number }
   scale: number
   /** Near the viewport: rendered; otherwise its canvas and text layer are released. */
@@ -66,7 +66,8 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const pageRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLDivElement>(null)
-  const [size, setSize] = useState(props.estimate)
+  const [drawnSize, setSize] = useState<{ width: number; height: number } | null>(null)
+  const size = drawnSize ?? props.estimate
   const [textDivs, setTextDivs] = useState<HTMLElement[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [marks, setMarks] = useState<PageMark[]>([])

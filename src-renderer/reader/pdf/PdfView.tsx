@@ -15,6 +15,7 @@ import { locateSpan } from '../text-offsets'
 import type { PendingPassage } from '../use-passage-selection'
 import { usePdfDocument, pageOfDestination, type PdfDocumentState } from './use-pdf-document'
 import { useNearPages } from './use-near-pages'
+import { usePageSizes } from './use-page-sizes'
 import { PdfPage, type LocatedExcerpt, type MarkScroll } from './PdfPage'
 import { PdfToolbar } from './PdfToolbar'
 import { spanOfPageRange } from './pdf-selection'
@@ -73,6 +74,7 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
   const [currentPage, setCurrentPage] = useState(1)
   const [scrolledRequest, setScrolledRequest] = useState(0)
   const scale = view.width ? scaleOf(zoom, firstPageSize, view) : 0
+  const sizes = usePageSizes(doc)
   const near = useNearPages(scrollerRef, pagesRef, doc.numPages, scale)
   const pageNumbers = useMemo(() => Array.from({ length: doc.numPages }, (_, i) => i + 1), [doc.numPages])
 
@@ -111,12 +113,23 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
     // The page under the upper third of the view is the one being read.
     const line = scroller.scrollTop + scroller.clientHeight / 3
     let found = 1
+    let top = 0
     for (const element of pages.children as HTMLCollectionOf<HTMLElement>) {
       if (element.offsetTop > line) break
       found = Number(element.dataset.pageNumber) || found
+      top = element.offsetTop
     }
     setCurrentPage(found)
+    reading.current = { page: found, offset: scroller.scrollTop - top }
   }
+
+  // When the pages' own sizes arrive, the page being read stays where it is on screen.
+  const reading = useRef<{ page: number; offset: number } | null>(null)
+  useLayoutEffect(() => {
+    const at = reading.current
+    const element = at && pagesRef.current?.querySelector<HTMLElement>(`[data-page-number="${at.page}"]`)
+    if (at && element && scrollerRef.current) scrollerRef.current.scrollTop = element.offsetTop + at.offset
+  }, [sizes])
 
   const areasByPage = useMemo(() => {
     const byPage = new Map<number, Excerpt[]>()
@@ -241,7 +254,7 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
                 key={page}
                 doc={doc}
                 pageNumber={page}
-                estimate={firstPageSize}
+                estimate={sizes?.[page - 1] ?? firstPageSize}
                 scale={scale}
                 rendered={near.has(page)}
                 pageMap={map.pages[page - 1] ?? null}
