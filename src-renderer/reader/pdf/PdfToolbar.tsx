@@ -84,10 +84,11 @@ export function PdfToolbar(props: PdfToolbarProps) {
         className={`button button--small ${props.areaMode ? 'button--primary' : 'button--quiet'}`}
         data-testid="pdf-area-mode"
         aria-pressed={props.areaMode}
+        aria-label="Excerpt an area"
         title="Excerpt an area (a figure, an equation, a table): drag a rectangle on a page, or use the arrow keys and Enter"
         onClick={() => props.onAreaMode(!props.areaMode)}
       >
-        Excerpt area
+        Area
       </button>
       <button
         type="button"
