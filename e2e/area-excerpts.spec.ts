@@ -5,6 +5,7 @@ import { PdfPageView } from './pages/pdf-page-view'
 import { KeyboardPage } from './pages/keyboard-page'
 import { themedScreenshots } from './pages/screenshots'
 import { callApi } from './pages/api'
+import { audit, seriousOrCritical } from './pages/axe-audit'
 import { grantFolder } from './pages/vault-export-page'
 import { CORPUS_DIR } from '../src-main/testing/corpus'
 
@@ -74,8 +75,14 @@ test('a rectangle drawn on a PDF page → an area excerpt in the margin and in a
   await expect(block).toContainText('page 1')
   await expect(block).toHaveAttribute('data-quote-state', 'exact')
   await expect(notes.saveStatus).toHaveText(/saved/i)
-  await reader.excerptItem('Abstract').getByTestId('excerpt-quote').click()
-  await areaItem.getByTestId('excerpt-quote').click()
+  // A click on the image block, from the text view, opens the page at its rectangle.
+  await pages.showText()
+  await block.click()
+  await expect(pages.root).toBeVisible()
+  const areaMark = pages.marksOn(1).and(page.locator(`[data-excerpt-id="${areaId}"]`))
+  await expect(areaMark).toHaveClass(/pdf-mark--active/)
+  await expect(areaMark).toBeInViewport()
+  expect(seriousOrCritical(await audit(page))).toEqual([])
   await themedScreenshots(page, 'area-excerpt', block)
 
   // The vault: attachments/<id>.png holds the PNG, and the note links it above its citation.
@@ -92,6 +99,7 @@ test('a rectangle drawn on a PDF page → an area excerpt in the margin and in a
 
   // Verify quotes, in the app, on the vault folder: every quote exact.
   const dialog = page.getByTestId('verify-quotes-dialog')
+  await pages.scroller.focus()
   await keyboard.runCommand('verify quotes', 'verify-quotes')
   await expect(dialog).toBeVisible()
   await dialog.getByTestId('verify-quotes-folder-input').setInputFiles(vault)
@@ -106,5 +114,6 @@ test('a rectangle drawn on a PDF page → an area excerpt in the margin and in a
   await expect(altered.getByTestId('verify-diff').locator('del')).toHaveText('Abstract')
   await expect(altered.getByTestId('verify-diff').locator('ins')).toHaveText('Summary')
   await expect(dialog.getByTestId('verify-quotes-summary')).toHaveText('1 of 2 quotes exact.')
+  expect(seriousOrCritical(await audit(page))).toEqual([])
   await themedScreenshots(page, 'verify-quotes', dialog)
 })

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
 import type { ExcerptSource } from '../editor/NoteEditor'
 import { articleTextOf } from '../../src-main/core/import/article-text'
@@ -21,6 +21,7 @@ import { citingNotes } from './citing-notes'
 import { ArticleHeader } from './ArticleHeader'
 import { ReaderToolbar } from './ReaderToolbar'
 import { useExcerptActions, type ActiveExcerpt } from './use-excerpt-actions'
+import { useDeletedExcerptNotice } from './use-deleted-excerpt-notice'
 import './reader.css'
 import './excerpts.css'
 
@@ -93,6 +94,7 @@ export function Reader(props: ReaderProps) {
   const textPassage = usePassageSelection(bodyRef, pageRef, text)
   // A PDF with a text layer opens as its pages; the reflowed text is a toggle away.
   const [view, setView] = useState<'pages' | 'text'>('pages')
+  const [seenRequest, setSeenRequest] = useState(0)
   const pageView = article && hasPageView(article) ? view : null
   const [pagePassage, setPagePassage] = useState<PendingPassage | null>(null)
   const readPageSelection = useRef<(() => PendingPassage | null) | null>(null)
@@ -106,19 +108,7 @@ export function Reader(props: ReaderProps) {
   }
   const displayTitle = title ?? article?.title ?? ''
 
-  // Coming from a note whose excerpt was deleted since: the article opens, and the user is told why nothing is lit.
-  const toldAbout = useRef<ExcerptFocus | null>(null)
-  useEffect(() => {
-    if (!article || !focus || toldAbout.current === focus) return
-    if (!excerpts.some((excerpt) => excerpt.id === focus.excerptId)) {
-      toldAbout.current = focus
-      notifier.show({
-        tone: 'info',
-        message: 'That excerpt was deleted from this article; the note still keeps its words.',
-        expiresAfterMs: 10_000,
-      })
-    }
-  }, [article, focus, excerpts, notifier])
+  useDeletedExcerptNotice(article !== null, focus, excerpts)
 
   const source = (): ExcerptSource | null =>
     article && {
@@ -155,12 +145,14 @@ export function Reader(props: ReaderProps) {
   }
 
   const activeExcerpt = excerpts.find((excerpt) => excerpt.id === active.id) ?? null
-
-  const showExcerpt = (excerpt: Excerpt) => {
-    // An area excerpt is shown on its page.
-    if (excerpt.area && pageView === 'text') setView('pages')
-    setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
+  // An area excerpt asked for (from a note's image block, the margin) is shown on its page.
+  if (seenRequest !== active.scrollRequest) {
+    setSeenRequest(active.scrollRequest)
+    if (activeExcerpt?.area && pageView === 'text') setView('pages')
   }
+
+  const showExcerpt = (excerpt: Excerpt) =>
+    setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
   const onMarkClick = (excerptId: string) => {
     setActive((a) => ({ ...a, id: excerptId }))
     setDrawerOpen(true)
