@@ -83,6 +83,9 @@ test('a rectangle drawn on a PDF page → an area excerpt in the margin and in a
   await expect(areaMark).toHaveClass(/pdf-mark--active/)
   await expect(areaMark).toBeInViewport()
   expect(seriousOrCritical(await audit(page))).toEqual([])
+  // The import's notice would cover the note in the pictures.
+  const dismiss = page.getByRole('button', { name: 'Dismiss notification' })
+  while ((await dismiss.count()) > 0) await dismiss.first().click()
   await themedScreenshots(page, 'area-excerpt', block)
 
   // The vault: attachments/<id>.png holds the PNG, and the note links it above its citation.
