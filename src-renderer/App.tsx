@@ -18,6 +18,7 @@ import { Reader, type ExcerptFocus } from './reader/Reader'
 import { useNotes } from './notes/use-notes'
 import { NoteList } from './notes/NoteList'
 import { NotePane, exportNote } from './notes/NotePane'
+import { VerifyQuotesDialog } from './notes/VerifyQuotes'
 import { useDeepLinks } from './deep-links'
 import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
@@ -403,6 +404,7 @@ export function App() {
           fallbackFocus={workspaceFocus}
         />
         <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} state={librarySettings} />
+        <VerifyQuotesDialog />
         <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">

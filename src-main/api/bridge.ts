@@ -15,7 +15,13 @@ export interface PathGrant {
 }
 
 /** Commands the desktop menu sends to the window; the renderer carries them out as if clicked. */
-export const MENU_COMMANDS = ['import-files', 'import-sample', 'new-note', 'export-note'] as const
+export const MENU_COMMANDS = [
+  'import-files',
+  'import-sample',
+  'new-note',
+  'export-note',
+  'verify-quotes',
+] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 /**

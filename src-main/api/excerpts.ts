@@ -12,6 +12,15 @@ import {
   excerptQuote,
   excerptTagCounts,
 } from '../core/excerpts'
+import { createAreaExcerpt, MAX_AREA_PNG_BYTES, readAreaImage } from '../core/area-excerpts'
+
+/** Base64 of at most `bytes` bytes (4 characters for every 3 bytes). */
+const Base64 = (bytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(bytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+const Coordinate = z.number().finite().min(-1_000_000).max(1_000_000)
 
 const Tags = z.array(z.string().max(200)).max(100)
 const Selection = {
@@ -83,10 +92,35 @@ export const excerptMethods = {
     handler: ({ store }, { id }) => deleteExcerpt(store, id),
   }),
   'excerpts.restore': method({
-    summary: 'Puts back an excerpt removed by excerpts.delete (undo).',
-    input: z.object({ excerpt: Excerpt }),
+    summary:
+      'Puts back an excerpt removed by excerpts.delete (undo); an area excerpt comes with its PNG (base64).',
+    input: z.object({ excerpt: Excerpt, pngBase64: Base64(MAX_AREA_PNG_BYTES).optional() }),
     output: Excerpt,
-    handler: ({ store }, { excerpt }) => restoreExcerpt(store, excerpt),
+    handler: ({ store }, { excerpt, pngBase64 }) =>
+      restoreExcerpt(store, excerpt, pngBase64 === undefined ? undefined : Buffer.from(pngBase64, 'base64')),
+  }),
+  'excerpts.createArea': method({
+    summary:
+      'Makes an area excerpt of a PDF page: the page, the rectangle [x1, y1, x2, y2] in PDF user space, and the PNG of it drawn at 2× (base64).',
+    input: z.object({
+      articleId: ArticleId,
+      page: z.number().int().positive().max(100_000),
+      rect: z
+        .tuple([Coordinate, Coordinate, Coordinate, Coordinate])
+        .refine(([x1, y1, x2, y2]) => x2 > x1 && y2 > y1, { message: 'x2 must exceed x1 and y2 exceed y1' }),
+      pngBase64: Base64(MAX_AREA_PNG_BYTES).min(1),
+    }),
+    output: Excerpt,
+    handler: ({ store }, { pngBase64, ...selection }) =>
+      createAreaExcerpt(store, { ...selection, png: Buffer.from(pngBase64, 'base64') }),
+  }),
+  'excerpts.areaImage': method({
+    summary: "An area excerpt's PNG (base64).",
+    input: z.object({ id: ExcerptId }),
+    output: z.object({ pngBase64: z.string() }),
+    handler: async ({ store }, { id }) => ({
+      pngBase64: Buffer.from(await readAreaImage(store, findExcerpt(store, id))).toString('base64'),
+    }),
   }),
   'excerpts.update': method({
     summary: 'Recolours an excerpt or sets its comment or tags.',

@@ -62,7 +62,7 @@ export const exportMethods = {
       removed: z.array(z.string()),
       skipped: z.array(
         z.object({
-          kind: z.enum(['note', 'original', 'text']),
+          kind: z.enum(['note', 'original', 'text', 'picture']),
           id: z.string(),
           title: z.string(),
           reason: z.string(),

@@ -53,6 +53,13 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'excerpts.get': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.delete': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.restore': ({ excerpt }) => ({ excerpt }),
+  'excerpts.createArea': ({ article }) => ({
+    articleId: article,
+    page: 1,
+    rect: [0, 0, 10, 10],
+    pngBase64: 'iVBORw0KGgo=',
+  }),
+  'excerpts.areaImage': ({ excerpt }) => ({ id: excerpt.id }),
   'excerpts.update': ({ excerpt }) => ({
     id: excerpt.id,
     color: 'green',
@@ -78,6 +85,12 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'notes.restore': ({ note }) => ({ note, content: null }),
   'quotes.check': ({ excerpt }) => ({ quotes: [{ excerptId: excerpt.id, quote: excerpt.quote }] }),
   'quotes.verify': ({ outside }) => ({ path: join(outside, 'fuzz.txt') }),
+  'quotes.verifyText': ({ excerpt }) => ({
+    files: [
+      { name: 'notes/fuzz.md', markdown: `> ${excerpt.quote}\n>\n> — *Fuzz*, undated · ${excerpt.id}\n` },
+    ],
+    pictures: [{ name: 'attachments/x.png', sha256: '0'.repeat(64) }],
+  }),
   'notes.importMarkdown': () => ({ files: [{ name: 'fuzz.md', text: '# Fuzz\n\nSome words.' }] }),
   'export.note': ({ note }) => ({ id: note.id, citations: 'footnotes', links: 'markdown' }),
   'export.noteToFile': ({ note, outside }) => ({ id: note.id, path: join(outside, 'note.md') }),

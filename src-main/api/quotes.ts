@@ -3,7 +3,7 @@ import { method } from './method'
 
 // The verify code (markdown-it, headless Lexical) loads with the first check, not with the API.
 const quoteCheck = () => import('../core/verify/quote-check')
-const verifyMarkdown = () => import('../core/verify/verify-markdown')
+const verifyModule = () => import('../core/verify/verify-markdown')
 
 const QuoteCheck = z.object({
   excerptId: z.string(),
@@ -22,6 +22,9 @@ const QuoteVerdict = z.object({
   detail: z.string(),
   diff: z.string().nullable(),
 })
+
+/** Most Markdown `quotes.verifyText` takes in one call (all files together). */
+const MAX_VERIFY_TEXT = 20 * 1024 * 1024
 
 export const quoteMethods = {
   'quotes.check': method({
@@ -48,7 +51,35 @@ export const quoteMethods = {
     input: z.object({ path: z.string().min(1).max(4096) }),
     output: z.object({ verdicts: z.array(QuoteVerdict), allExact: z.boolean() }),
     handler: async ({ store }, { path }, { paths }) => {
-      const verdicts = await (await verifyMarkdown()).verifyPath(store, await paths.resolve(path, 'import'))
+      const verdicts = await (await verifyModule()).verifyPath(store, await paths.resolve(path, 'import'))
+      return { verdicts, allExact: verdicts.every((verdict) => verdict.state === 'exact') }
+    },
+  }),
+  'quotes.verifyText': method({
+    summary:
+      'Checks every quote of exported Markdown given as text (files a window read), with the SHA-256 of the pictures beside them, against the library.',
+    input: z.object({
+      files: z
+        .array(z.object({ name: z.string().min(1).max(1000), markdown: z.string().max(MAX_VERIFY_TEXT) }))
+        .min(1)
+        .max(5000)
+        .refine((files) => files.reduce((sum, file) => sum + file.markdown.length, 0) <= MAX_VERIFY_TEXT, {
+          message: `at most ${MAX_VERIFY_TEXT / 1024 / 1024} MB of Markdown in one call`,
+        }),
+      pictures: z
+        .array(z.object({ name: z.string().min(1).max(1000), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+        .max(20_000)
+        .default([]),
+    }),
+    output: z.object({ verdicts: z.array(QuoteVerdict), allExact: z.boolean() }),
+    handler: async ({ store }, { files, pictures }) => {
+      const { verifyMarkdown } = await verifyModule()
+      const { givenPictures } = await import('../core/verify/given-pictures')
+      const verdicts = []
+      for (const file of files)
+        verdicts.push(
+          ...(await verifyMarkdown(store, file.markdown, file.name, givenPictures(file.name, pictures))),
+        )
       return { verdicts, allExact: verdicts.every((verdict) => verdict.state === 'exact') }
     },
   }),

@@ -2,7 +2,12 @@ import { resolve } from 'node:path'
 import { NO_TERMINAL, withProgressLine } from './progress'
 import { argumentsOf, call, exportStyle, print, printJson, UsageError, type Command } from './context'
 
-const SKIPPED_KIND = { note: 'note', original: 'original of', text: 'text of' } as const
+const SKIPPED_KIND = {
+  note: 'note',
+  original: 'original of',
+  text: 'text of',
+  picture: 'picture of excerpt',
+} as const
 
 /** Commands that write Markdown and citations: export, cite, and the export settings. */
 export const exportCommands: Record<string, Command> = {

@@ -195,6 +195,11 @@ async function parseNewVersion(source: ImportSource): Promise<ReadDocument> {
 }
 
 function reanchorExcerpt(excerpt: Excerpt, text: string, contentHash: string): ExcerptAnchoring {
+  // An area excerpt is a picture of a page, not words: it keeps its page, rectangle and picture.
+  if (excerpt.area) {
+    const { state, start, end, quote, previousQuote } = excerpt
+    return { id: excerpt.id, state, start, end, quote, previousQuote }
+  }
   const found = reanchor(excerpt, text)
   const previousQuote = found.state === 'changed' ? excerpt.quote : null
   // An orphan keeps the selector it was made with, and the hash of that version, so its words

@@ -99,6 +99,13 @@ export const COMMANDS = {
     aliases: 'highlight quote insert',
     where: 'with a passage selected and a note open',
   },
+  'excerpt-area': {
+    title: 'Excerpt an area of the page (figure, equation, table)',
+    group: 'Reading',
+    keys: ['Mod+Alt+E'],
+    aliases: 'figure picture image rectangle screenshot snapshot',
+    where: 'in the page view of a PDF',
+  },
   'close-article': { title: 'Close the article', group: 'Reading', keys: [] },
   'new-note': { title: 'New note', group: 'Notes', keys: ['Mod+N', 'Mod+Alt+N'], aliases: 'create write' },
   'export-note': {
@@ -106,6 +113,12 @@ export const COMMANDS = {
     group: 'Notes',
     keys: ['Mod+Shift+S'],
     aliases: 'save download md',
+  },
+  'verify-quotes': {
+    title: 'Verify quotes in exported Markdown…',
+    group: 'Notes',
+    keys: [],
+    aliases: 'check citations integrity fingerprint vault file',
   },
   'focus-note': { title: 'Go to the note', group: 'Notes', keys: [], aliases: 'write editor' },
   'close-note': { title: 'Close the note', group: 'Notes', keys: [] },

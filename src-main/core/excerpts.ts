@@ -5,6 +5,7 @@ import { findArticle, readArticleText } from './articles'
 import { locateQuote, selectorAt } from './anchor/selector'
 import { findTypedQuote } from './anchor/typed-quote'
 import { newId } from './ids'
+import { areaImagePath, checkAreaImage } from './area-excerpts'
 
 /** A passage the user selected: offsets into the article text, and the words they saw. */
 export interface PassageSelection {
@@ -58,24 +59,33 @@ export function findExcerpt(store: LibraryStore, id: string): Excerpt {
   return excerpt
 }
 
-/** Deletes an excerpt; notes that quote it keep the words. Returns it so the UI can undo. */
+/**
+ * Deletes an excerpt (an area excerpt's picture goes with it, in the same transaction); notes that
+ * quote it keep the words. Returns it so the UI can undo.
+ */
 export async function deleteExcerpt(store: LibraryStore, id: string): Promise<Excerpt> {
   const excerpt = findExcerpt(store, id)
   await store.transact((draft) => {
     draft.excerpts = draft.excerpts.filter((e) => e.id !== id)
-    return {}
+    return excerpt.area ? { removeBodies: [areaImagePath(excerpt)] } : {}
   })
   return excerpt
 }
 
-/** Puts a deleted excerpt back (undo), if its article still exists. */
-export async function restoreExcerpt(store: LibraryStore, excerpt: Excerpt): Promise<Excerpt> {
+/** Puts a deleted excerpt back (undo), if its article still exists; an area excerpt needs its PNG back. */
+export async function restoreExcerpt(
+  store: LibraryStore,
+  excerpt: Excerpt,
+  png?: Uint8Array,
+): Promise<Excerpt> {
+  const picture = excerpt.area ? checkAreaImage(excerpt, png) : null
   await store.transact((draft) => {
     if (!draft.articles.some((a) => a.id === excerpt.articleId)) {
       throw new CommonplaceError('NOT_FOUND', 'The article of this excerpt is no longer in the library')
     }
-    if (!draft.excerpts.some((e) => e.id === excerpt.id)) draft.excerpts.push(excerpt)
-    return {}
+    if (draft.excerpts.some((e) => e.id === excerpt.id)) return {}
+    draft.excerpts.push(excerpt)
+    return picture ? { bodies: [{ path: areaImagePath(excerpt), content: picture }] } : {}
   })
   return excerpt
 }

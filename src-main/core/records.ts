@@ -40,6 +40,17 @@ export const Article = z.object({
 })
 export type Article = z.infer<typeof Article>
 
+/** Where an area excerpt is: a page (1-based) and `[x1, y1, x2, y2]` in PDF user space (points, y up). */
+export const ExcerptArea = z.object({
+  page: z.number().int().positive(),
+  rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** The PNG's size in pixels (the rectangle drawn at 2×) and the SHA-256 of its bytes. */
+  imageWidth: z.number().int().positive(),
+  imageHeight: z.number().int().positive(),
+  imageHash: z.string().regex(/^[0-9a-f]{64}$/),
+})
+export type ExcerptArea = z.infer<typeof ExcerptArea>
+
 /** A passage of an article. The selector follows W3C Web Annotation: quote + context + position. */
 export const Excerpt = z.object({
   id: ExcerptId,
@@ -60,6 +71,11 @@ export const Excerpt = z.object({
   color: z.enum(['yellow', 'green', 'blue', 'pink', 'purple']).default('yellow'),
   comment: z.string().default(''),
   tags: z.array(z.string()).default([]),
+  /**
+   * Set on an area excerpt (a figure, equation or table cut from a PDF page as a picture): its page and
+   * rectangle; its PNG is `articles/<articleId>/areas/<id>.png`. Absent on an excerpt of words.
+   */
+  area: ExcerptArea.optional(),
 })
 export type Excerpt = z.infer<typeof Excerpt>
 

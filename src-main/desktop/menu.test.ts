@@ -61,6 +61,7 @@ describe('File menu', () => {
       ['Import the Sample Article', undefined],
       ['New Note', 'CmdOrCtrl+N'],
       ['Export Note as Markdown…', 'CmdOrCtrl+Shift+S'],
+      ['Verify Quotes in Exported Markdown…', undefined],
       ['quit', 'quit'],
     ])
   })

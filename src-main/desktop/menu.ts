@@ -59,6 +59,7 @@ export function applicationMenuTemplate(
       { type: 'separator' },
       command('new-note', 'New Note'),
       command('export-note', 'Export Note as Markdown…'),
+      command('verify-quotes', 'Verify Quotes in Exported Markdown…'),
       { type: 'separator' },
       // macOS keeps Quit in the app menu; File closes the window there.
       isMac ? { role: 'close' } : { role: 'quit' },

@@ -7,6 +7,7 @@ import { EXCERPT_NODE_TYPE } from '../../src-main/core/notes/note-content'
 import type { QuoteCheck } from './use-excerpt-statuses'
 import { QUOTE_STATE_HELP, QUOTE_STATE_LABELS, quoteStateOf } from './quote-state'
 import { SourceChange } from './SourceChange'
+import { AreaPicture } from '../reader/AreaPicture'
 
 /** What excerpt blocks need from the editor around them. */
 export interface ExcerptBlockServices {
@@ -70,18 +71,38 @@ function ExcerptBlock({ nodeKey, excerpt }: { nodeKey: string; excerpt: ExcerptF
       data-testid="excerpt-block"
       data-excerpt-id={excerpt.excerptId}
       data-quote-state={state ?? 'checking'}
+      data-area={excerpt.area ? 'true' : undefined}
       title={
-        removed ? 'The source of this excerpt is no longer in the library' : 'Open the source at this passage'
+        removed
+          ? 'The source of this excerpt is no longer in the library'
+          : excerpt.area
+            ? 'Open the page at this area'
+            : 'Open the source at this passage'
       }
       onClick={onClick}
     >
-      <blockquote className="excerpt-block__quote">
-        {excerpt.quote.split(/\n[ \t]*\n/).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
-      </blockquote>
+      {excerpt.area ? (
+        removed ? (
+          <p className="excerpt-block__picture-gone">
+            The picture of page {excerpt.area.page} left the library with its source.
+          </p>
+        ) : (
+          <AreaPicture
+            excerptId={excerpt.excerptId}
+            page={excerpt.area.page}
+            className="excerpt-block__picture"
+          />
+        )
+      ) : (
+        <blockquote className="excerpt-block__quote">
+          {excerpt.quote.split(/\n[ \t]*\n/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </blockquote>
+      )}
       <figcaption className="excerpt-block__source">
         <span className="excerpt-block__title">{title}</span>
+        {excerpt.area ? <span className="excerpt-block__page"> · page {excerpt.area.page}</span> : null}
         {origin ? <span className="excerpt-block__origin"> · {origin}</span> : null}
         {removed ? (
           <span className="excerpt-block__removed" data-testid="excerpt-source-removed">

@@ -148,6 +148,7 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
           sourceName: source.sourceName,
           sourceUrl: source.sourceUrl,
           excerptedAt: excerpt.createdAt,
+          ...(excerpt.area ? { area: { page: excerpt.area.page, rect: excerpt.area.rect } } : {}),
         }
         markPresent(excerpt.id, source.title, excerpt.quote)
         if (editorRef.current) editorRef.current.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)

@@ -260,8 +260,14 @@ function VaultReportView({ report }: { report: VaultReport }) {
           <ul>
             {report.skipped.map(({ kind, id, title, reason }) => (
               <li key={`${kind}:${id}`}>
-                {kind === 'note' ? 'Note' : kind === 'original' ? 'The original of' : 'The text of'} “{title}”
-                — {reason}
+                {kind === 'note'
+                  ? 'Note'
+                  : kind === 'original'
+                    ? 'The original of'
+                    : kind === 'picture'
+                      ? 'The picture of excerpt'
+                      : 'The text of'}{' '}
+                “{title}” — {reason}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { TagChips } from '../tags/TagChips'
 import type { ExcerptChanges } from './use-article'
 import { useNotifier } from '../ui/notices'
 import { copyText, shareableDeepLink } from '../deep-links'
+import { AreaPicture } from './AreaPicture'
 
 /** The highlight palette, in the order the swatches show it. */
 export const EXCERPT_COLORS: Excerpt['color'][] = ['yellow', 'green', 'blue', 'pink', 'purple']
@@ -57,9 +58,13 @@ export function ExcerptItem(props: ExcerptItemProps) {
         className="excerpt-item__quote"
         data-testid="excerpt-quote"
         onClick={props.onShow}
-        title="Show this passage"
+        title={excerpt.area ? 'Show this area on its page' : 'Show this passage'}
       >
-        {flat(excerpt.quote)}
+        {excerpt.area ? (
+          <AreaPicture excerptId={excerpt.id} page={excerpt.area.page} className="excerpt-item__picture" />
+        ) : (
+          flat(excerpt.quote)
+        )}
       </button>
       {props.page !== null && (
         <p className="excerpt-item__page" data-testid="excerpt-page">

@@ -1,29 +1,27 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
+import { lazy, Suspense, useMemo, useRef, useState } from 'react'
 import type { Article, Excerpt, NoteSummary } from '../../src-main/core/records'
-import { useConfirm } from '../ui/confirm'
-import { countOf } from '../ui/format'
-import type { CitingNote } from './ExcerptItem'
 import type { ExcerptSource } from '../editor/NoteEditor'
 import { articleTextOf } from '../../src-main/core/import/article-text'
 import { useNotifier } from '../ui/notices'
-import { CloseIcon, FocusIcon } from '../ui/icons'
 import { useLocalFlag } from '../layout/use-local-flag'
-import { focusShortcutLabel } from '../layout/shortcuts'
-import { formatDate, formatWordCount } from '../ui/format'
 import { sanitizeArticleHtml } from './sanitize-article'
 import { locateSpan } from './text-offsets'
-import { useArticle, type ArticleWithBody } from './use-article'
+import { useArticle } from './use-article'
 import { readPassageSelection, usePassageSelection, type PendingPassage } from './use-passage-selection'
 import type { TextSpan } from './text-offsets'
 import { ArticleBody } from './ArticleBody'
-import { loadAllRemoteImages, remoteImageCount } from './remote-images'
+import { remoteImageCount } from './remote-images'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
 import { SelectionToolbar } from './SelectionToolbar'
-import { UpdateArticleButton, updateNotice } from './UpdateArticleButton'
-import { NewerCopyBanner, useNewerCopy } from './NewerCopyBanner'
-import { ArticleTags } from '../tags/ArticleTags'
+import { updateNotice } from './UpdateArticleButton'
+import { useNewerCopy } from './NewerCopyBanner'
 import { useCommand } from '../commands/registry'
+import { citingNotes } from './citing-notes'
+import { ArticleHeader } from './ArticleHeader'
+import { ReaderToolbar } from './ReaderToolbar'
+import { useExcerptActions, type ActiveExcerpt } from './use-excerpt-actions'
+import { useDeletedExcerptNotice } from './use-deleted-excerpt-notice'
 import './reader.css'
 import './excerpts.css'
 
@@ -60,26 +58,17 @@ export interface ReaderProps {
 export function Reader(props: ReaderProps) {
   const { articleId, title, focus, noteOpen, notes, onInsertExcerpt, onClose } = props
   const notifier = useNotifier()
-  const confirm = useConfirm()
-  const {
-    article,
-    failure,
-    excerpts,
-    createExcerpt,
-    deleteExcerpt,
-    updateExcerpt,
-    setExcerptTags,
-    reattachExcerpt,
-    updateArticle,
-    updateFromCopy,
-  } = useArticle(articleId)
+  const state = useArticle(articleId)
+  const { article, failure, excerpts, updateExcerpt, setExcerptTags, updateArticle, updateFromCopy } = state
   const bodyRef = useRef<HTMLDivElement>(null)
   const pageRef = useRef<HTMLDivElement>(null)
-  const [busy, setBusy] = useState(false)
   // Where the reader is too narrow for the margin beside the text, the margin is a drawer over it: closed
   // until asked for, opened when an excerpt is made or shown (the user is working with the margin then).
   const [drawerOpen, setDrawerOpen] = useLocalFlag('commonplace:excerpt-drawer', false)
-  const [active, setActive] = useState({ id: focus?.excerptId ?? null, scrollRequest: focus ? 1 : 0 })
+  const [active, setActive] = useState<ActiveExcerpt>({
+    id: focus?.excerptId ?? null,
+    scrollRequest: focus ? 1 : 0,
+  })
   const [seenFocus, setSeenFocus] = useState(focus)
   if (focus !== seenFocus) {
     setSeenFocus(focus)
@@ -94,15 +83,18 @@ export function Reader(props: ReaderProps) {
   const text = useMemo(() => (template ? articleTextOf(template) : ''), [template])
   const pages = useMemo(() => (template ? pageStartsOf(template) : []), [template])
   const remoteImages = useMemo(() => (template ? remoteImageCount(template) : 0), [template])
+  // An area excerpt is a picture of a page: the text view has no words of it to light.
+  const wordExcerpts = useMemo(() => excerpts.filter((excerpt) => !excerpt.area), [excerpts])
   const missing = useMemo(
-    () => new Set(excerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
-    [excerpts, text],
+    () => new Set(wordExcerpts.filter((excerpt) => !locateSpan(text, excerpt)).map((excerpt) => excerpt.id)),
+    [wordExcerpts, text],
   )
   const citing = useMemo(() => citingNotes(excerpts, notes ?? []), [excerpts, notes])
   const citingArticle = useMemo(() => new Set([...citing.values()].flat().map((note) => note.id)), [citing])
   const textPassage = usePassageSelection(bodyRef, pageRef, text)
   // A PDF with a text layer opens as its pages; the reflowed text is a toggle away.
   const [view, setView] = useState<'pages' | 'text'>('pages')
+  const [seenRequest, setSeenRequest] = useState(0)
   const pageView = article && hasPageView(article) ? view : null
   const [pagePassage, setPagePassage] = useState<PendingPassage | null>(null)
   const readPageSelection = useRef<(() => PendingPassage | null) | null>(null)
@@ -116,89 +108,33 @@ export function Reader(props: ReaderProps) {
   }
   const displayTitle = title ?? article?.title ?? ''
 
-  // Coming from a note whose excerpt was deleted since: the article opens, and the user is told why nothing is lit.
-  const toldAbout = useRef<ExcerptFocus | null>(null)
-  useEffect(() => {
-    if (!article || !focus || toldAbout.current === focus) return
-    if (!excerpts.some((excerpt) => excerpt.id === focus.excerptId)) {
-      toldAbout.current = focus
-      notifier.show({
-        tone: 'info',
-        message: 'That excerpt was deleted from this article; the note still keeps its words.',
-        expiresAfterMs: 10_000,
-      })
+  useDeletedExcerptNotice(article !== null, focus, excerpts)
+
+  const source = (): ExcerptSource | null =>
+    article && {
+      id: article.id,
+      title: displayTitle,
+      sourceName: article.sourceName,
+      sourceUrl: article.sourceUrl,
     }
-  }, [article, focus, excerpts, notifier])
 
-  const source = (loaded: ArticleWithBody): ExcerptSource => ({
-    id: loaded.id,
-    title: displayTitle,
-    sourceName: loaded.sourceName,
-    sourceUrl: loaded.sourceUrl,
+  const actions = useExcerptActions({
+    state,
+    selectedSpan,
+    pagesShown: pageView === 'pages',
+    noteOpen,
+    source,
+    onInsertExcerpt,
+    citing,
+    bodyRef,
+    setDrawerOpen,
+    setActive,
   })
-
-  const makeExcerpt = async (intoNote: boolean) => {
-    const span = selectedSpan()
-    if (!span || !article || busy) return
-    setBusy(true)
-    const created = await createExcerpt(span)
-    setBusy(false)
-    if (!created) return
-    setDrawerOpen(true)
-    // Reading on by keyboard, the caret stays where the passage ended; otherwise the selection goes.
-    if (bodyRef.current?.contains(document.activeElement)) window.getSelection()?.collapseToEnd()
-    else window.getSelection()?.removeAllRanges()
-    if (intoNote && noteOpen) onInsertExcerpt(created, source(article))
-  }
-
-  // Ctrl/⌘+E and Ctrl/⌘+Shift+E (and the palette) act only on a passage selected in this article (in
-  // either view).
-  const hasPassage = () => selectedSpan() !== null
-  useCommand('excerpt', () => void makeExcerpt(false), hasPassage)
-  useCommand(
-    'excerpt-to-note',
-    () => void makeExcerpt(true),
-    () => noteOpen && hasPassage(),
-  )
   useCommand(
     'focus-article',
     () => bodyRef.current?.focus(),
     () => bodyRef.current !== null,
   )
-
-  // Moves an excerpt onto the selected passage: a resize, or the repair of an orphan.
-  const moveToSelection = async (excerpt: Excerpt) => {
-    const selected = selectedSpan()
-    if (!selected) {
-      setActive((a) => ({ ...a, id: excerpt.id }))
-      notifier.show({
-        tone: 'info',
-        message: 'Select the passage in the article first, then choose Re-attach again.',
-        expiresAfterMs: 8000,
-      })
-      return
-    }
-    if (await reattachExcerpt(excerpt.id, selected)) {
-      window.getSelection()?.removeAllRanges()
-      setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
-    }
-  }
-
-  const askAndDelete = async (excerpt: Excerpt) => {
-    const citedBy = citing.get(excerpt.id) ?? []
-    if (citedBy.length > 0) {
-      const confirmed = await confirm({
-        title: 'Delete a cited excerpt?',
-        message: `${countOf(citedBy.length, 'note')} cite${citedBy.length === 1 ? 's' : ''} this excerpt: ${citedBy
-          .map((note) => `“${note.title}”`)
-          .join(', ')}. They keep its words and will say that the source is gone.`,
-        confirmLabel: 'Delete excerpt',
-        danger: true,
-      })
-      if (!confirmed) return
-    }
-    await deleteExcerpt(excerpt)
-  }
 
   const newerCopy = useNewerCopy(props.articleId, props.libraryRevision)
   const takeNewerCopy = async (copy: Article) => {
@@ -209,6 +145,11 @@ export function Reader(props: ReaderProps) {
   }
 
   const activeExcerpt = excerpts.find((excerpt) => excerpt.id === active.id) ?? null
+  // An area excerpt asked for (from a note's image block, the margin) is shown on its page.
+  if (seenRequest !== active.scrollRequest) {
+    setSeenRequest(active.scrollRequest)
+    if (activeExcerpt?.area && pageView === 'text') setView('pages')
+  }
 
   const showExcerpt = (excerpt: Excerpt) =>
     setActive((a) => ({ id: excerpt.id, scrollRequest: a.scrollRequest + 1 }))
@@ -224,13 +165,17 @@ export function Reader(props: ReaderProps) {
     <SelectionToolbar
       passage={passage}
       noteOpen={noteOpen}
-      busy={busy}
-      onExcerpt={() => void makeExcerpt(false)}
-      onExcerptToNote={() => void makeExcerpt(true)}
+      busy={actions.busy}
+      onExcerpt={() => void actions.makeExcerpt(false)}
+      onExcerptToNote={() => void actions.makeExcerpt(true)}
       resizeLabel={
-        activeExcerpt ? (activeExcerpt.state === 'orphaned' ? 'Re-attach excerpt' : 'Resize excerpt') : null
+        activeExcerpt && !activeExcerpt.area
+          ? activeExcerpt.state === 'orphaned'
+            ? 'Re-attach excerpt'
+            : 'Resize excerpt'
+          : null
       }
-      onResize={() => activeExcerpt && void moveToSelection(activeExcerpt)}
+      onResize={() => activeExcerpt && void actions.moveToSelection(activeExcerpt)}
     />
   )
 
@@ -241,53 +186,16 @@ export function Reader(props: ReaderProps) {
       data-article-id={articleId}
       aria-label="Article"
     >
-      <div className="pane__toolbar">
-        <span className="pane__label">Reading</span>
-        {pageView && (
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            data-testid="reader-view-toggle"
-            aria-pressed={pageView === 'text'}
-            title={pageView === 'pages' ? 'Read the text reflowed in a column' : 'Read the pages as printed'}
-            onClick={() => setView(pageView === 'pages' ? 'text' : 'pages')}
-          >
-            {pageView === 'pages' ? 'Text view' : 'Page view'}
-          </button>
-        )}
-        {article && !props.focusMode && (
-          <button
-            type="button"
-            className="button button--small reader__drawer-toggle"
-            data-testid="excerpt-drawer-toggle"
-            aria-expanded={drawerOpen}
-            aria-controls="excerpt-margin"
-            onClick={() => setDrawerOpen((open) => !open)}
-          >
-            Excerpts {excerpts.length}
-          </button>
-        )}
-        <button
-          type="button"
-          className={`icon-button ${props.focusMode ? 'icon-button--on' : ''}`}
-          data-testid="focus-mode"
-          aria-pressed={props.focusMode}
-          aria-label={`Focus mode (${focusShortcutLabel()})`}
-          title={`${props.focusMode ? 'Leave' : 'Enter'} focus mode (${focusShortcutLabel()})`}
-          onClick={props.onToggleFocusMode}
-        >
-          <FocusIcon />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close article"
-          title="Close article"
-          onClick={onClose}
-        >
-          <CloseIcon />
-        </button>
-      </div>
+      <ReaderToolbar
+        pageView={pageView}
+        onToggleView={() => setView(pageView === 'pages' ? 'text' : 'pages')}
+        excerptCount={article && !props.focusMode ? excerpts.length : null}
+        drawerOpen={drawerOpen}
+        onToggleDrawer={() => setDrawerOpen((open) => !open)}
+        focusMode={props.focusMode}
+        onToggleFocusMode={props.onToggleFocusMode}
+        onClose={onClose}
+      />
       <div className="reader__layout">
         {article && pageView === 'pages' ? (
           <Suspense fallback={<p className="reader__loading pdf-view__message">Opening the PDF…</p>}>
@@ -302,6 +210,9 @@ export function Reader(props: ReaderProps) {
               selectionReaderRef={readPageSelection}
               selectionToolbar={selectionToolbar}
               onMarkClick={onMarkClick}
+              areaMode={actions.areaMode}
+              onAreaMode={actions.setAreaMode}
+              onArea={(area) => void actions.takeArea(area)}
             />
           </Suspense>
         ) : (
@@ -313,48 +224,23 @@ export function Reader(props: ReaderProps) {
                 <p className="reader__loading">Opening…</p>
               ) : (
                 <>
-                  <header className="reader__header">
-                    <h1 className="reader__title">{displayTitle}</h1>
-                    <p className="reader__meta">{metaLine(article)}</p>
-                    <p className="reader__cited" data-testid="article-citations">
-                      {citingArticle.size === 0
-                        ? 'Not cited in any note yet'
-                        : `Cited in ${countOf(citingArticle.size, 'note')}`}
-                    </p>
-                    <ArticleTags
-                      articleId={article.id}
-                      tags={article.tags}
-                      onChanged={props.onArticlesChanged}
-                    />
-                    {newerCopy && (
-                      <NewerCopyBanner copy={newerCopy} onUpdate={() => takeNewerCopy(newerCopy)} />
-                    )}
-                    <div className="reader__header-actions">
-                      <UpdateArticleButton onUpdate={updateArticle} />
-                      {remoteImages > 1 && (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          data-testid="load-all-images"
-                          title="Ask for every image of this article from the sites they are on"
-                          onClick={() => bodyRef.current && loadAllRemoteImages(bodyRef.current)}
-                        >
-                          Load all {remoteImages} images
-                        </button>
-                      )}
-                    </div>
-                    {article.notices.map((notice) => (
-                      <p key={notice} className="reader__notice" data-testid="article-notice">
-                        {notice}
-                      </p>
-                    ))}
-                  </header>
+                  <ArticleHeader
+                    article={article}
+                    title={displayTitle}
+                    citingNotes={citingArticle.size}
+                    newerCopy={newerCopy}
+                    onTakeNewerCopy={takeNewerCopy}
+                    onUpdate={updateArticle}
+                    remoteImages={remoteImages}
+                    bodyRef={bodyRef}
+                    onArticlesChanged={props.onArticlesChanged}
+                  />
                   <ArticleBody
                     bodyRef={bodyRef}
                     template={template}
                     text={text}
                     importedTitle={article.title}
-                    excerpts={excerpts}
+                    excerpts={wordExcerpts}
                     activeId={active.id}
                     scrollRequest={active.scrollRequest}
                     lang={article.lang}
@@ -372,15 +258,18 @@ export function Reader(props: ReaderProps) {
             excerpts={excerpts}
             activeId={active.id}
             missing={missing}
-            pageOf={(excerpt) => pageAt(pages, excerpt.start)}
+            pageOf={(excerpt) => excerpt.area?.page ?? pageAt(pages, excerpt.start)}
             citing={citing}
             noteOpen={noteOpen}
             onShow={showExcerpt}
-            onInsert={(excerpt) => onInsertExcerpt(excerpt, source(article))}
-            onDelete={(excerpt) => void askAndDelete(excerpt)}
+            onInsert={(excerpt) => {
+              const from = source()
+              if (from) onInsertExcerpt(excerpt, from)
+            }}
+            onDelete={(excerpt) => void actions.askAndDelete(excerpt)}
             onUpdate={(excerpt, changes) => void updateExcerpt(excerpt.id, changes)}
             saveTags={(excerpt, tags) => setExcerptTags(excerpt.id, tags)}
-            onReattach={(excerpt) => void moveToSelection(excerpt)}
+            onReattach={(excerpt) => void actions.moveToSelection(excerpt)}
             onOpenNote={props.onOpenNote}
           />
         )}
@@ -397,29 +286,4 @@ function hasPageView(article: Article): boolean {
   return (
     article.format === 'pdf' && article.originalFile !== null && !article.contentHash.startsWith('bytes-')
   )
-}
-
-/** For each excerpt, the notes citing it, by title. */
-function citingNotes(excerpts: Excerpt[], notes: NoteSummary[]): Map<string, CitingNote[]> {
-  const citing = new Map<string, CitingNote[]>()
-  for (const excerpt of excerpts) {
-    const citedBy = notes
-      .filter((note) => note.excerptIds.includes(excerpt.id))
-      .map((note) => ({ id: note.id, title: note.title }))
-      .sort((a, b) => a.title.localeCompare(b.title))
-    citing.set(excerpt.id, citedBy)
-  }
-  return citing
-}
-
-function metaLine(article: ArticleWithBody): string {
-  return [
-    article.byline,
-    article.siteName ?? article.sourceName,
-    article.publishedAt ? formatDate(article.publishedAt) : null,
-    `Imported ${formatDate(article.importedAt)}`,
-    formatWordCount(article.wordCount),
-  ]
-    .filter(Boolean)
-    .join(' · ')
 }

@@ -6,6 +6,8 @@ import { useNotifier } from '../ui/notices'
 import { announceExcerptChange, announceExcerptTags, onExcerptChange } from './excerpt-changes'
 import type { TextSpan } from './text-offsets'
 import type { FileUpload } from '../library/read-files'
+import type { DrawnArea } from './pdf/PdfView'
+import { areaImageUrl, rememberAreaImage } from './use-area-image'
 
 /** An article with its sanitized HTML body and its text, as `articles.get` returns it. */
 export type ArticleWithBody = MethodOutput<'articles.get'>
@@ -17,6 +19,8 @@ export interface ArticleState {
   failure: string | null
   excerpts: Excerpt[]
   createExcerpt(span: TextSpan): Promise<Excerpt | null>
+  /** Draws an area's picture and makes an area excerpt of it; null if that failed (the user was told). */
+  createAreaExcerpt(area: DrawnArea): Promise<Excerpt | null>
   deleteExcerpt(excerpt: Excerpt): Promise<void>
   /** Recolours an excerpt or sets its comment or tags. */
   updateExcerpt(id: string, changes: ExcerptChanges): Promise<void>
@@ -89,9 +93,29 @@ export function useArticle(articleId: string): ArticleState {
     [articleId, notifier],
   )
 
+  const createAreaExcerpt = useCallback(
+    async (area: DrawnArea) => {
+      try {
+        const { rect, pngBase64 } = await area.capture()
+        const created = await api.call('excerpts.createArea', { articleId, page: area.page, rect, pngBase64 })
+        rememberAreaImage(created.id, pngBase64)
+        setExcerpts((all) => [...all.filter((e) => e.id !== created.id), created].sort(byReadingOrder))
+        return created
+      } catch (error) {
+        notifier.error('Could not excerpt the area', error)
+        return null
+      }
+    },
+    [articleId, notifier],
+  )
+
   const deleteExcerpt = useCallback(
     async (excerpt: Excerpt) => {
       try {
+        // An area excerpt's picture goes with it; undo gives it back.
+        const picture = excerpt.area
+          ? (await areaImageUrl(excerpt.id)).replace(/^data:image\/png;base64,/, '')
+          : undefined
         const removed = await api.call('excerpts.delete', { id: excerpt.id })
         setExcerpts((all) => all.filter((e) => e.id !== excerpt.id))
         if (removed.tags.length > 0) announceExcerptTags()
@@ -101,7 +125,7 @@ export function useArticle(articleId: string): ArticleState {
           action: {
             label: 'Undo',
             run: async () => {
-              await api.call('excerpts.restore', { excerpt: removed })
+              await api.call('excerpts.restore', { excerpt: removed, pngBase64: picture })
               announceExcerptChange(removed.articleId)
               announceExcerptTags()
             },
@@ -184,6 +208,7 @@ export function useArticle(articleId: string): ArticleState {
     failure,
     excerpts,
     createExcerpt,
+    createAreaExcerpt,
     deleteExcerpt,
     updateExcerpt,
     setExcerptTags,

@@ -25,7 +25,10 @@ export function isSafeUrl(url: string): boolean {
 export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource): string {
   const cited = source ?? excerpt
   const title = 'title' in cited ? cited.title : cited.sourceTitle
-  const paragraphs = quoteParagraphs(excerpt.quote).map((lines) => lines.map(escapeLine).join('\\\n'))
+  const picture = excerpt.area ? (scope?.areaImage?.(excerpt.excerptId) ?? null) : null
+  const paragraphs = excerpt.area
+    ? [pictureMarkdown(excerpt.area.page, title, picture?.href ?? null)]
+    : quoteParagraphs(excerpt.quote).map((lines) => lines.map(escapeLine).join('\\\n'))
   const citation = citationLine(
     {
       title,
@@ -34,7 +37,9 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
       date: excerptDate(excerpt.excerptedAt),
       excerptId: excerpt.excerptId,
       removed: source === null,
-      fingerprint: scope?.fingerprint?.(excerpt.quote) ?? null,
+      fingerprint: excerpt.area
+        ? (picture?.fingerprint ?? null)
+        : (scope?.fingerprint?.(excerpt.quote) ?? null),
     },
     citationHref(excerpt.excerptId, source === null),
   )
@@ -54,6 +59,15 @@ export function excerptToMarkdown(excerpt: ExcerptFields, source: CitationSource
 function citationHref(excerptId: string, removed: boolean): string | null {
   if (removed) return null
   return scope?.excerptHref?.(excerptId) ?? deepLinkUrl({ kind: 'excerpt', id: excerptId })
+}
+
+/**
+ * An area excerpt's picture: `![Page 3 of Title](attachments/ex-….png)`; without a file (its excerpt
+ * has left the library), the same words in brackets, so the block still says what was there.
+ */
+export function pictureMarkdown(page: number, title: string, href: string | null): string {
+  const alt = escapeInline(`Page ${page} of ${singleLine(title) || 'Untitled source'}`, 'all')
+  return href ? `![${alt}](${linkPath(href)})` : `\\[${alt}\\]`
 }
 
 /** Paragraphs as one block quote. */
@@ -111,7 +125,12 @@ interface CitationScope {
   excerptHref?: (excerptId: string) => string | null
   /** The fingerprint of quoted words, written after the id (computed in the main process only). */
   fingerprint?: (words: string) => string
+  /** Where an area excerpt's picture is written, and its fingerprint; null when it is not in the library. */
+  areaImage?: AreaImageOf
 }
+
+/** An area excerpt's picture file (relative to the Markdown file) and the fingerprint of its bytes. */
+export type AreaImageOf = (excerptId: string) => { href: string; fingerprint: string } | null
 
 let scope: CitationScope | null = null
 
@@ -124,9 +143,10 @@ export function withCitations<T>(
   excerptHref: ((excerptId: string) => string | null) | undefined,
   run: () => T,
   fingerprint?: (words: string) => string,
+  areaImage?: AreaImageOf,
 ): { result: T; footnotes: string } {
   const previous = scope
-  const current: CitationScope = { style, footnotes: [], excerptHref, fingerprint }
+  const current: CitationScope = { style, footnotes: [], excerptHref, fingerprint, areaImage }
   scope = current
   try {
     const result = run()

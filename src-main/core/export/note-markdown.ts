@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
 import { CommonplaceError } from '../errors'
 import { getNote } from '../notes/notes'
@@ -8,7 +8,8 @@ import { $noteToMarkdown, withExcerptSources } from '../notes/transformers'
 import type { ExcerptFields } from '../notes/excerpt-node'
 import { writeFileDurably } from '../store/durable-file'
 import { quoteFingerprint } from '../verify/quote-fingerprint'
-import { withCitations, type CitationSource, type CitationStyle } from './excerpt-citation'
+import { withCitations, type AreaImageOf, type CitationSource, type CitationStyle } from './excerpt-citation'
+import { areaImageFor, writeAttachments, type Attachment } from './attachments'
 import { transformersFor, type NoteLinkStyle } from './note-link-markdown'
 import { noteFrontMatter } from './note-front-matter'
 import { escapeHeadingEnd, escapeInline } from './markdown-escape'
@@ -25,6 +26,8 @@ export interface NoteExportOptions {
   noteHref?: (noteId: string) => string | null
   /** Where an excerpt's id links to (a vault's `../sources/x.md#^ex-…`); default: no link. */
   excerptHref?: (excerptId: string) => string | null
+  /** Where an area excerpt's picture goes, relative to this file; default: `attachments/<excerptId>.png`. */
+  imageHref?: (excerptId: string) => string
 }
 
 /**
@@ -36,8 +39,10 @@ export async function exportNote(
   store: LibraryStore,
   noteId: string,
   options: NoteExportOptions = {},
-): Promise<{ fileName: string; markdown: string }> {
+): Promise<{ fileName: string; markdown: string; attachments: Attachment[] }> {
   const { note, content } = await getNote(store, noteId)
+  const attachments: Attachment[] = []
+  const areaImage: AreaImageOf = areaImageFor(store, options.imageHref, attachments)
   const titleOf = (id: string) => store.data.notes.find((n) => n.id === id)?.title ?? null
   const noteHref =
     options.noteHref ?? ((id: string) => (titleOf(id) === null ? null : noteFileName(titleOf(id)!)))
@@ -68,6 +73,7 @@ export async function exportNote(
             ),
           ),
         quoteFingerprint,
+        areaImage,
       ),
     ))
   } catch (error) {
@@ -80,12 +86,13 @@ export async function exportNote(
   const trimmed = [body.replace(/^\n+/, '').replace(/\s+$/, ''), footnotes].filter(Boolean).join('\n\n')
   const front = noteFrontMatter(store, note)
   const markdown = trimmed ? `${front}${heading}\n\n${trimmed}\n` : `${front}${heading}\n`
-  return { fileName: noteFileName(note.title), markdown }
+  return { fileName: noteFileName(note.title), markdown, attachments }
 }
 
 /**
  * Writes a note's Markdown to `path` (or into `path` under its own file name when that is a folder),
- * atomically. Refuses a place inside the library folder, which only the store may write.
+ * atomically, and the pictures of its area excerpts into `attachments/` beside it. Refuses a place
+ * inside the library folder, which only the store may write.
  */
 export async function exportNoteToFile(
   store: LibraryStore,
@@ -93,7 +100,7 @@ export async function exportNoteToFile(
   path: string,
   options: NoteExportOptions = {},
 ): Promise<{ path: string; bytes: number }> {
-  const { fileName, markdown } = await exportNote(store, noteId, options)
+  const { fileName, markdown, attachments } = await exportNote(store, noteId, options)
   let target = resolve(path)
   if (await isFolder(target)) target = join(target, fileName)
   const inside = relative(store.dir, target)
@@ -105,6 +112,7 @@ export async function exportNoteToFile(
   }
   const bytes = Buffer.from(markdown, 'utf8')
   try {
+    await writeAttachments(store, dirname(target), attachments)
     await writeFileDurably(target, bytes)
   } catch (error) {
     throw new CommonplaceError('WRITE_FAILED', `Could not write ${target}: ${(error as Error).message}`)

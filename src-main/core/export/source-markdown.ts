@@ -2,13 +2,20 @@ import { stringify } from 'yaml'
 import type { Article, Excerpt } from '../records'
 import { deepLinkUrl } from '../deep-links'
 import { escapeHeadingEnd, escapeInline, escapeLine } from './markdown-escape'
+import { pictureMarkdown } from './excerpt-citation'
 
 /**
  * An article as a vault's source file: its metadata in front matter, `# Title`, then each excerpt
  * as a block quote followed by its Obsidian block id (`^ex-…`) on a line of its own, so that
- * `sources/x.md#^ex-…` links to exactly that excerpt, and its deep link. `original`: the kept original, relative to this file.
+ * `sources/x.md#^ex-…` links to exactly that excerpt, and its deep link (an area excerpt: its picture,
+ * `pictureHref` relative to this file). `original`: the kept original, relative to this file.
  */
-export function sourceMarkdown(article: Article, excerpts: Excerpt[], original: string | null): string {
+export function sourceMarkdown(
+  article: Article,
+  excerpts: Excerpt[],
+  original: string | null,
+  pictureHref: (excerptId: string) => string | null = () => null,
+): string {
   const data = {
     title: article.title,
     id: article.id,
@@ -29,7 +36,11 @@ export function sourceMarkdown(article: Article, excerpts: Excerpt[], original: 
   ]
   const ordered = [...excerpts].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id))
   for (const excerpt of ordered) {
-    parts.push(quoteBlock(excerpt.quote))
+    parts.push(
+      excerpt.area
+        ? `> ${pictureMarkdown(excerpt.area.page, article.title, pictureHref(excerpt.id))}`
+        : quoteBlock(excerpt.quote),
+    )
     // Obsidian reads a block id after a quote only on its own line, with blank lines around it.
     parts.push(`^${excerpt.id}`)
     parts.push(`[Open in Commonplace](${deepLinkUrl({ kind: 'excerpt', id: excerpt.id })})`)

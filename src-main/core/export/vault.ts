@@ -12,6 +12,8 @@ import { sourceMarkdown } from './source-markdown'
 import { annotationCollection, excerptAnnotation } from './web-annotations'
 import { readArticleText } from '../articles'
 import { FolderNames } from './file-names'
+import { ATTACHMENTS_FOLDER, attachmentName } from './attachments'
+import { readAreaImage } from '../area-excerpts'
 import {
   readManifest,
   removeStaleFiles,
@@ -41,7 +43,7 @@ export type VaultProgress = (progress: { done: number; total: number; path: stri
 
 /** A note, source, original or text the export could not read: left out, with the reason. */
 export interface VaultSkip {
-  kind: 'note' | 'original' | 'text'
+  kind: 'note' | 'original' | 'text' | 'picture'
   id: string
   title: string
   reason: string
@@ -122,7 +124,12 @@ export async function exportVault(
     skipped: [],
   }
   const originals = options.originals || options.everything
+  const exportedArticles = new Set(articles.map((a) => a.id))
+  // Every area excerpt of an exported source has its picture in attachments/, linked from notes and sources.
+  const areas = store.data.excerpts.filter((e) => e.area && exportedArticles.has(e.articleId))
+  const pictureHref = (excerptId: string) => `../${ATTACHMENTS_FOLDER}/${attachmentName({ id: excerptId })}`
   const total =
+    areas.length +
     notes.length +
     articles.length * (1 + (originals ? 1 : 0) + (options.everything ? 1 : 0)) +
     (options.everything ? 1 : 0)
@@ -154,6 +161,15 @@ export async function exportVault(
     }
   }
 
+  const pictures = new Set<string>()
+  for (const excerpt of areas) {
+    const bytes = await readOrSkip({ kind: 'picture', id: excerpt.id, title: excerpt.id }, () =>
+      readAreaImage(store, excerpt),
+    )
+    if (!bytes) continue
+    await write(`${ATTACHMENTS_FOLDER}/${attachmentName(excerpt)}`, `picture:${excerpt.id}`, bytes)
+    pictures.add(excerpt.id)
+  }
   for (const article of articles) {
     let original: string | null = null
     if (originals && article.originalFile) {
@@ -193,7 +209,7 @@ export async function exportVault(
     await write(
       `sources/${sourcePath.get(article.id)}`,
       article.id,
-      sourceMarkdown(article, excerpts, original),
+      sourceMarkdown(article, excerpts, original, (id) => (pictures.has(id) ? pictureHref(id) : null)),
     )
   }
   for (const note of notes) {
@@ -207,6 +223,7 @@ export async function exportVault(
           const file = excerpt && sourcePath.get(excerpt.articleId)
           return file ? `../sources/${file}#^${excerptId}` : null
         },
+        imageHref: pictureHref,
       }),
     )
     if (exported) await write(`notes/${notePath.get(note.id)}`, note.id, exported.markdown)

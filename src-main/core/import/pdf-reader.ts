@@ -29,6 +29,7 @@ export interface PdfContent {
 type ReaderMessage =
   | { type: 'document'; pageCount: number; info: Record<string, string | undefined> }
   | { type: 'page'; items: PdfTextItem[] | null; error: string | null }
+  | { type: 'frame'; view: [number, number, number, number]; rotation: number }
   | { type: 'done' }
   | { type: 'error'; name: string; message: string }
 
@@ -62,7 +63,7 @@ export function readPdf(
         content.pages.push(message.items)
         content.firstError ??= message.error
       } else if (message.type === 'done') return { outcome: content }
-      else return { outcome: readerError(message, fileName) }
+      else if (message.type === 'error') return { outcome: readerError(message, fileName) }
       return undefined
     },
     timedOut: () =>
@@ -71,6 +72,36 @@ export function readPdf(
         : new ImportError(
             `${fileName} took longer than ${budgetMs / 1000} s to open and was stopped; it may be damaged or built to stall readers`,
           ),
+    failed: (reason) => new ImportError(`${fileName} could not be read: ${reason}`),
+  })
+}
+
+/** One page's crop box (user space) and rotation, read without reading any page's text. */
+export function readPdfPageFrame(
+  bytes: Uint8Array,
+  fileName: string,
+  page: number,
+  budgetMs = PDF_TIME_BUDGET_MS,
+): Promise<{ view: [number, number, number, number]; rotation: number; pageCount: number }> {
+  let pageCount = 0
+  let frame: { view: [number, number, number, number]; rotation: number } | null = null
+  return readerThread.run<{ view: [number, number, number, number]; rotation: number; pageCount: number }>({
+    request: { bytes, page },
+    budgetMs,
+    message(raw) {
+      const message = raw as ReaderMessage
+      if (message.type === 'document') pageCount = message.pageCount
+      else if (message.type === 'frame') frame = { view: message.view, rotation: message.rotation }
+      else if (message.type === 'done')
+        return {
+          outcome: frame
+            ? { ...frame, pageCount }
+            : new ImportError(`${fileName} has no page ${page} (it has ${pageCount})`),
+        }
+      else if (message.type === 'error') return { outcome: readerError(message, fileName) }
+      return undefined
+    },
+    timedOut: () => new ImportError(`${fileName} took longer than ${budgetMs / 1000} s to open`),
     failed: (reason) => new ImportError(`${fileName} could not be read: ${reason}`),
   })
 }
@@ -113,7 +144,7 @@ async function load() {
   }
   return pdfjs
 }
-async function read(id, bytes) {
+async function read(id, bytes, onlyPage) {
   const post = (message) => parentPort.postMessage({ id, ...message })
   const task = (await load()).getDocument({
     data: bytes, isEvalSupported: false, enableXfa: false, verbosity: 0,
@@ -131,6 +162,14 @@ async function read(id, bytes) {
       author: text(info.Author) || text(xmp && xmp.get('dc:creator')),
       subject: text(info.Subject), language: text(info.Language), created: text(info.CreationDate),
     } })
+    if (onlyPage) {
+      if (onlyPage <= doc.numPages) {
+        const page = await doc.getPage(onlyPage)
+        post({ type: 'frame', view: page.view, rotation: page.rotate })
+      }
+      post({ type: 'done' })
+      return
+    }
     for (let n = 1; n <= doc.numPages; n++) {
       let items = null
       let error = null
@@ -152,7 +191,7 @@ async function read(id, bytes) {
     await task.destroy()
   }
 }
-parentPort.on('message', ({ id, bytes }) => {
-  read(id, bytes).catch((e) => parentPort.postMessage({ id, type: 'error', name: (e && e.name) || 'Error', message: String((e && e.message) || e) }))
+parentPort.on('message', ({ id, bytes, page }) => {
+  read(id, bytes, page).catch((e) => parentPort.postMessage({ id, type: 'error', name: (e && e.name) || 'Error', message: String((e && e.message) || e) }))
 })
 `

@@ -28,6 +28,23 @@ export interface ExcerptFields {
    * changed; asked again only when the source changes once more.
    */
   keptOver?: string | null
+  /** Set when the block is an area excerpt (a picture of part of a PDF page): its page and rectangle. */
+  area?: ExcerptBlockArea | null
+}
+
+/** An image excerpt block's page (1-based) and rectangle `[x1, y1, x2, y2]` in PDF user space. */
+export interface ExcerptBlockArea {
+  page: number
+  rect: [number, number, number, number]
+}
+
+/** A block's area as read from JSON: null unless it is well formed. */
+function areaOf(value: unknown): ExcerptBlockArea | null {
+  if (!value || typeof value !== 'object') return null
+  const { page, rect } = value as Record<string, unknown>
+  if (typeof page !== 'number' || !Number.isInteger(page) || page < 1) return null
+  if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((n) => Number.isFinite(n))) return null
+  return { page, rect: rect as ExcerptBlockArea['rect'] }
 }
 
 /** An excerpt block as saved in a note's JSON. */
@@ -96,11 +113,12 @@ export class ExcerptNode extends DecoratorNode<unknown> {
       sourceUrl: optional('sourceUrl'),
       excerptedAt: text('excerptedAt'),
       ...(typeof json.keptOver === 'string' ? { keptOver: json.keptOver } : {}),
+      ...(areaOf(json.area) ? { area: areaOf(json.area) } : {}),
     })
   }
 
   exportJSON(): SerializedExcerptNode {
-    const { excerptId, articleId, quote, sourceTitle, sourceName, sourceUrl, excerptedAt, keptOver } =
+    const { excerptId, articleId, quote, sourceTitle, sourceName, sourceUrl, excerptedAt, keptOver, area } =
       this.getExcerpt()
     return {
       ...super.exportJSON(),
@@ -114,6 +132,7 @@ export class ExcerptNode extends DecoratorNode<unknown> {
       sourceUrl,
       excerptedAt,
       ...(typeof keptOver === 'string' ? { keptOver } : {}),
+      ...(area ? { area: { page: area.page, rect: [...area.rect] } } : {}),
     }
   }
 
@@ -130,10 +149,15 @@ export class ExcerptNode extends DecoratorNode<unknown> {
   /** Copying out of the editor gives other apps a plain block quote with its source. */
   exportDOM(): DOMExportOutput {
     const document = $getDocument()
-    const { quote, sourceTitle, excerptId } = this.getExcerpt()
+    const { quote, sourceTitle, excerptId, area } = this.getExcerpt()
     const blockquote = document.createElement('blockquote')
     blockquote.setAttribute('data-excerpt-id', excerptId)
-    for (const paragraph of quote.split(/\n\s*\n/)) {
+    if (area) {
+      const p = document.createElement('p')
+      p.textContent = `[Picture of page ${area.page}]`
+      blockquote.append(p)
+    }
+    for (const paragraph of area ? [] : quote.split(/\n\s*\n/)) {
       const p = document.createElement('p')
       p.textContent = paragraph
       blockquote.append(p)
@@ -145,7 +169,8 @@ export class ExcerptNode extends DecoratorNode<unknown> {
   }
 
   getTextContent(): string {
-    return this.getExcerpt().quote
+    const { quote, area } = this.getExcerpt()
+    return area ? `[Picture of page ${area.page}]` : quote
   }
 
   decorate(): unknown {

@@ -126,7 +126,9 @@ export function excerptResolverFor(store: LibraryStore): ExcerptResolver {
       return {
         excerptId: excerpt.id,
         articleId: article.id,
-        quote,
+        // An image excerpt block comes back as one: its picture is the library's, by its id.
+        quote: excerpt.area ? '' : quote,
+        ...(excerpt.area ? { area: { page: excerpt.area.page, rect: excerpt.area.rect } } : {}),
         sourceTitle: article.title,
         sourceName: article.sourceName,
         sourceUrl: article.sourceUrl,

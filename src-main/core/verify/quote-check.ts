@@ -40,6 +40,8 @@ export async function checkQuote(
   if (!excerpt || !article)
     return { excerptId, state: 'source removed', sourceWords: null, sourceTitle: null, articleId: null }
   const found = { excerptId, sourceTitle: article.title, articleId: article.id }
+  // An image excerpt block shows the library's own picture of the area, by its id: nothing to differ.
+  if (excerpt.area) return { ...found, state: 'exact', sourceWords: null }
   if (excerpt.state === 'orphaned') return { ...found, state: 'source changed', sourceWords: null }
   const text = await textOf(article.id)
   // The anchor holds the excerpt's words unless the text changed under it without a re-anchoring.

@@ -1,7 +1,7 @@
 // `commonplace verify`: every quote of an exported Markdown file (or a vault of them) checked
 // against the library: the excerpt its citation names, and the article text at that excerpt.
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import type { LibraryStore } from '../store/library-store'
 import { CommonplaceError } from '../errors'
 import { blockTree, createNoteMarkdownParser, plainText, type Block } from '../notes/markdown-blocks'
@@ -10,6 +10,7 @@ import { parseCitation, parseCitationFootnote, type Citation } from '../export/e
 import { articleTexts, checkQuote, sameWords } from './quote-check'
 import { quoteFingerprint } from './quote-fingerprint'
 import { formatWordDiff, wordDiff } from './word-diff'
+import { pictureOf, pictureVerdict, filePictures, type PictureHashOf } from './verify-pictures'
 
 export type VerifyState = 'exact' | 'altered' | 'source changed' | 'unknown excerpt' | 'no citation'
 
@@ -32,6 +33,8 @@ interface FileQuote {
   line: number
   words: string
   citation: Citation | null
+  /** The address of the picture the quote shows (an area excerpt's), or null. */
+  picture: string | null
 }
 
 /** The block quotes of a Markdown text: excerpt quotes with their citations, and quotes without one. */
@@ -77,26 +80,32 @@ function quoteOf(block: Block, footnotes: Map<string, Citation>, offset: number)
   const paragraphs = block.children.filter((child) => child.token.type === 'paragraph_open')
   const texts = paragraphs.map((paragraph) => plainText(paragraph.children[0]?.token.children ?? []))
   const last = paragraphs.at(-1)?.children[0]?.token.content ?? ''
+  const picture = pictureOf(paragraphs[0]?.children[0]?.token.children ?? [])
   const footnote = /\[\^(\d+)\]$/.exec(last)
   if (footnote && footnotes.has(footnote[1]!)) {
     const words = texts.join('\n\n').replace(/\[\^\d+\]$/, '')
-    return { line, words, citation: footnotes.get(footnote[1]!)! }
+    return { line, words, citation: footnotes.get(footnote[1]!)!, picture }
   }
   const citation = paragraphs.length >= 2 ? parseCitation(last) : null
   return citation
-    ? { line, words: texts.slice(0, -1).join('\n\n'), citation }
-    : { line, words: texts.join('\n\n'), citation: null }
+    ? { line, words: texts.slice(0, -1).join('\n\n'), citation, picture }
+    : { line, words: texts.join('\n\n'), citation: null, picture }
 }
 
-/** Checks every quote of one Markdown text; `file` names it in the verdicts. */
+/**
+ * Checks every quote of one Markdown text; `file` names it in the verdicts. `pictureHash` gives the
+ * SHA-256 of a picture the file links to (null: not there), or is absent when the pictures cannot be
+ * read (then an area excerpt's picture is judged by its citation's fingerprint alone).
+ */
 export async function verifyMarkdown(
   store: LibraryStore,
   markdown: string,
   file: string,
+  pictureHash?: PictureHashOf,
 ): Promise<QuoteVerdict[]> {
   const textOf = articleTexts(store)
   const verdicts: QuoteVerdict[] = []
-  for (const { line, words, citation } of quotesIn(markdown)) {
+  for (const { line, words, citation, picture } of quotesIn(markdown)) {
     const base = { file, line, quote: words, excerptId: citation?.excerptId ?? null, diff: null }
     if (!citation) {
       verdicts.push({ ...base, state: 'no citation', detail: 'a block quote without a citation line' })
@@ -104,7 +113,10 @@ export async function verifyMarkdown(
     }
     const excerpt = store.data.excerpts.find((e) => e.id === citation.excerptId)
     const article = excerpt && store.data.articles.find((a) => a.id === excerpt.articleId)
-    const sealed = citation.fingerprint === null ? null : quoteFingerprint(words) === citation.fingerprint
+    const sealed =
+      picture !== null || citation.fingerprint === null
+        ? null
+        : quoteFingerprint(words) === citation.fingerprint
     if (!excerpt || !article) {
       const since = sealed === false ? '; the words were also changed since export' : ''
       verdicts.push({
@@ -112,6 +124,10 @@ export async function verifyMarkdown(
         state: 'unknown excerpt',
         detail: `no excerpt ${citation.excerptId} in this library${since}`,
       })
+      continue
+    }
+    if (excerpt.area || picture !== null) {
+      verdicts.push({ ...base, ...(await pictureVerdict(excerpt, article, citation, picture, pictureHash)) })
       continue
     }
     const check = await checkQuote(store, excerpt.id, words, textOf)
@@ -168,10 +184,12 @@ export async function verifyPath(store: LibraryStore, path: string): Promise<Quo
   })
   const files = info.isDirectory() ? await markdownFiles(path) : [path]
   const verdicts: QuoteVerdict[] = []
+  // A picture is read only inside the folder checked (a single file: its folder and the one above).
+  const root = info.isDirectory() ? path : dirname(dirname(path))
   for (const file of files) {
     const text = await readFile(file, 'utf8')
     const name = info.isDirectory() ? relative(path, file) : file
-    verdicts.push(...(await verifyMarkdown(store, text, name)))
+    verdicts.push(...(await verifyMarkdown(store, text, name, filePictures(root, file))))
   }
   return verdicts
 }

@@ -10,6 +10,13 @@ import type { PdfPageMap } from '../../../src-main/core/import/pdf-text-map'
 import type { Excerpt } from '../../../src-main/core/records'
 import { tagTextItems } from './pdf-selection'
 import { pageMarksOf, type PageMark } from './pdf-highlights'
+import {
+  pdfRectToView,
+  type PageFrame,
+  type PdfRect,
+  type ViewRect,
+} from '../../../src-main/core/area-geometry'
+import { AreaSelector } from './AreaSelector'
 
 /** An excerpt with where its words are in the current article text. */
 export interface LocatedExcerpt {
@@ -27,7 +34,7 @@ export interface MarkScroll {
 export interface PdfPageProps {
   doc: PDFDocumentProxy
   pageNumber: number
-  /** The page's size in points until it is measured (page 1's). */
+  /** The page's size in points until it is drawn (its own once measured, page 1's before that). */
   estimate: { width: number; height: number }
   scale: number
   /** Near the viewport: rendered; otherwise its canvas and text layer are released. */
@@ -39,6 +46,14 @@ export interface PdfPageProps {
   /** The page brought the highlight of `scrollTo` into view. */
   onScrolled(request: number): void
   onMarkClick(excerptId: string): void
+  /** The area excerpts of this page, lit as rectangles. */
+  areas: Excerpt[]
+  /** In area mode a drag (or the keyboard) on the page draws a rectangle to excerpt. */
+  areaMode: boolean
+  /** This page takes the keyboard when area mode begins. */
+  areaFocus: boolean
+  onArea(pageNumber: number, rect: ViewRect): void
+  onAreaCancel(): void
 }
 
 /** A canvas holds at most this many pixels (a big page at a high zoom is drawn at a lower resolution). */
@@ -51,10 +66,12 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
   const pageRef = useRef<HTMLDivElement>(null)
   const canvasRef = useRef<HTMLDivElement>(null)
   const textRef = useRef<HTMLDivElement>(null)
-  const [size, setSize] = useState(props.estimate)
+  const [drawnSize, setSize] = useState<{ width: number; height: number } | null>(null)
+  const size = drawnSize ?? props.estimate
   const [textDivs, setTextDivs] = useState<HTMLElement[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [marks, setMarks] = useState<PageMark[]>([])
+  const [frame, setFrame] = useState<PageFrame | null>(null)
 
   useEffect(() => {
     if (!rendered) return
@@ -70,6 +87,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
       if (cancelled) return
       const viewport = page.getViewport({ scale })
       setSize({ width: viewport.width / scale, height: viewport.height / scale })
+      setFrame({ view: [...page.view] as PdfRect, rotation: page.rotate })
       const ratio = Math.min(
         window.devicePixelRatio || 1,
         Math.sqrt(MAX_CANVAS_PIXELS / (viewport.width * viewport.height)),
@@ -112,8 +130,25 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
 
   useLayoutEffect(() => {
     const page = pageRef.current
-    setMarks(page && textDivs && pageMap ? pageMarksOf(page, textDivs, pageMap, excerpts) : [])
-  }, [textDivs, pageMap, excerpts])
+    const words = page && textDivs && pageMap ? pageMarksOf(page, textDivs, pageMap, excerpts) : []
+    // An area excerpt is lit as its rectangle, in the same fractions of the page as the words' marks.
+    const pictures = frame
+      ? props.areas.map((excerpt): PageMark => {
+          const view = pdfRectToView(frame, 1, excerpt.area!.rect)
+          const [width, height] = [size.width, size.height]
+          return {
+            excerptId: excerpt.id,
+            color: excerpt.color,
+            left: view.left / width,
+            top: view.top / height,
+            width: view.width / width,
+            height: view.height / height,
+            area: true,
+          }
+        })
+      : []
+    setMarks([...words, ...pictures])
+  }, [textDivs, pageMap, excerpts, frame, props.areas, size])
 
   useEffect(() => {
     if (!scrollTo) return
@@ -159,7 +194,7 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         {marks.map((mark, index) => (
           <div
             key={index}
-            className={`pdf-mark${mark.excerptId === activeId ? ' pdf-mark--active' : ''}`}
+            className={`pdf-mark${mark.area ? ' pdf-mark--area' : ''}${mark.excerptId === activeId ? ' pdf-mark--active' : ''}`}
             data-excerpt-id={mark.excerptId}
             data-color={mark.color}
             style={{
@@ -172,6 +207,16 @@ export const PdfPage = memo(function PdfPage(props: PdfPageProps) {
         ))}
       </div>
       <div ref={textRef} className="textLayer" />
+      {props.areaMode && (
+        <AreaSelector
+          pageNumber={pageNumber}
+          width={size.width * scale}
+          height={size.height * scale}
+          autoFocus={props.areaFocus}
+          onDone={(rect) => props.onArea(pageNumber, rect)}
+          onCancel={props.onAreaCancel}
+        />
+      )}
       {failure && (
         <p className="pdf-page__failure">
           Page {pageNumber} could not be shown: {failure}

@@ -12,6 +12,9 @@ export interface PdfToolbarProps {
   onPage(page: number): void
   onZoom(zoom: Zoom): void
   onOutlineEntry(dest: OutlineEntry['dest']): void
+  /** Dragging on a page draws a rectangle to excerpt as a picture (a figure, an equation, a table). */
+  areaMode: boolean
+  onAreaMode(on: boolean): void
 }
 
 /** Page navigation, zoom and the document's outline, above the pages. */
@@ -76,6 +79,17 @@ export function PdfToolbar(props: PdfToolbarProps) {
         ›
       </button>
       <span className="pdf-toolbar__gap" />
+      <button
+        type="button"
+        className={`button button--small ${props.areaMode ? 'button--primary' : 'button--quiet'}`}
+        data-testid="pdf-area-mode"
+        aria-pressed={props.areaMode}
+        aria-label="Excerpt an area"
+        title="Excerpt an area (a figure, an equation, a table): drag a rectangle on a page, or use the arrow keys and Enter"
+        onClick={() => props.onAreaMode(!props.areaMode)}
+      >
+        Area
+      </button>
       <button
         type="button"
         className="button button--quiet button--small"

@@ -15,10 +15,13 @@ import { locateSpan } from '../text-offsets'
 import type { PendingPassage } from '../use-passage-selection'
 import { usePdfDocument, pageOfDestination, type PdfDocumentState } from './use-pdf-document'
 import { useNearPages } from './use-near-pages'
+import { usePageSizes } from './use-page-sizes'
 import { PdfPage, type LocatedExcerpt, type MarkScroll } from './PdfPage'
 import { PdfToolbar } from './PdfToolbar'
 import { spanOfPageRange } from './pdf-selection'
 import { scaleOf, type Zoom } from './zoom'
+import { viewRectToPdf, type PdfRect, type ViewRect } from '../../../src-main/core/area-geometry'
+import { captureArea, pageFrame } from './area-capture'
 import './pdf-view.css'
 
 export interface PdfViewProps {
@@ -37,7 +40,20 @@ export interface PdfViewProps {
   /** The excerpt button for the selected passage (the one last reported by onPassage), or null. */
   selectionToolbar: ReactNode
   onMarkClick(excerptId: string): void
+  /** Area mode, as the reader holds it (its command turns it on from the keyboard). */
+  areaMode: boolean
+  onAreaMode(on: boolean): void
+  /** A rectangle was drawn on a page, to excerpt. */
+  onArea(area: DrawnArea): void
 }
+
+/** A drawn area: its page, and how to get its rectangle in PDF user space and its PNG at 2× (base64). */
+export interface DrawnArea {
+  page: number
+  capture(): Promise<{ rect: PdfRect; pngBase64: string }>
+}
+
+const NO_AREAS: Excerpt[] = []
 
 /** The page view of a PDF article: its pages as printed, with the excerpts lit on them. */
 export default function PdfView(props: PdfViewProps) {
@@ -58,6 +74,7 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
   const [currentPage, setCurrentPage] = useState(1)
   const [scrolledRequest, setScrolledRequest] = useState(0)
   const scale = view.width ? scaleOf(zoom, firstPageSize, view) : 0
+  const sizes = usePageSizes(doc)
   const near = useNearPages(scrollerRef, pagesRef, doc.numPages, scale)
   const pageNumbers = useMemo(() => Array.from({ length: doc.numPages }, (_, i) => i + 1), [doc.numPages])
 
@@ -96,17 +113,35 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
     // The page under the upper third of the view is the one being read.
     const line = scroller.scrollTop + scroller.clientHeight / 3
     let found = 1
+    let top = 0
     for (const element of pages.children as HTMLCollectionOf<HTMLElement>) {
       if (element.offsetTop > line) break
       found = Number(element.dataset.pageNumber) || found
+      top = element.offsetTop
     }
     setCurrentPage(found)
+    reading.current = { page: found, offset: scroller.scrollTop - top }
   }
+
+  // When the pages' own sizes arrive, the page being read stays where it is on screen.
+  const reading = useRef<{ page: number; offset: number } | null>(null)
+  useLayoutEffect(() => {
+    const at = reading.current
+    const element = at && pagesRef.current?.querySelector<HTMLElement>(`[data-page-number="${at.page}"]`)
+    if (at && element && scrollerRef.current) scrollerRef.current.scrollTop = element.offsetTop + at.offset
+  }, [sizes])
+
+  const areasByPage = useMemo(() => {
+    const byPage = new Map<number, Excerpt[]>()
+    for (const excerpt of excerpts)
+      if (excerpt.area) byPage.set(excerpt.area.page, [...(byPage.get(excerpt.area.page) ?? []), excerpt])
+    return byPage
+  }, [excerpts])
 
   const located = useMemo<LocatedExcerpt[]>(
     () =>
       excerpts.flatMap((excerpt) => {
-        if (excerpt.state === 'orphaned') return []
+        if (excerpt.state === 'orphaned' || excerpt.area) return []
         const span = locateSpan(text, excerpt)
         return span ? [{ excerpt, ...span }] : []
       }),
@@ -124,11 +159,32 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
   useLayoutEffect(() => {
     if (!scale || !markScroll || pagedFor.current === markScroll.request) return
     const target = located.find((entry) => entry.excerpt.id === markScroll.excerptId)
-    const at = target ? positionOf(map, target.start) : null
-    if (!at) return
+    const area = excerpts.find((excerpt) => excerpt.id === markScroll.excerptId)?.area
+    const page = area ? area.page : target ? positionOf(map, target.start)?.page : null
+    if (!page) return
     pagedFor.current = markScroll.request
-    goToPage(at.page)
-  }, [scale, markScroll, located, map, goToPage])
+    goToPage(page)
+  }, [scale, markScroll, located, excerpts, map, goToPage])
+
+  const { onArea, onAreaMode } = props
+  const takeArea = useCallback(
+    (page: number, drawn: ViewRect) => {
+      onAreaMode(false)
+      scrollerRef.current?.focus({ preventScroll: true })
+      onArea({
+        page,
+        capture: async () => {
+          const rect = viewRectToPdf(await pageFrame(doc, page), scale, drawn)
+          return { rect, pngBase64: await captureArea(doc, page, rect) }
+        },
+      })
+    },
+    [doc, scale, onArea, onAreaMode],
+  )
+  const cancelArea = useCallback(() => {
+    onAreaMode(false)
+    scrollerRef.current?.focus({ preventScroll: true })
+  }, [onAreaMode])
 
   useEffect(() => {
     const read = () => {
@@ -179,6 +235,8 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
         onPage={goToPage}
         onZoom={setZoom}
         onOutlineEntry={(dest) => void openOutlineEntry(dest)}
+        areaMode={props.areaMode}
+        onAreaMode={onAreaMode}
       />
       <div
         ref={scrollerRef}
@@ -196,7 +254,7 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
                 key={page}
                 doc={doc}
                 pageNumber={page}
-                estimate={firstPageSize}
+                estimate={sizes?.[page - 1] ?? firstPageSize}
                 scale={scale}
                 rendered={near.has(page)}
                 pageMap={map.pages[page - 1] ?? null}
@@ -205,6 +263,11 @@ function PdfPages(props: PdfViewProps & { state: PdfDocumentState }) {
                 scrollTo={markScroll}
                 onScrolled={setScrolledRequest}
                 onMarkClick={onMarkClick}
+                areas={areasByPage.get(page) ?? NO_AREAS}
+                areaMode={props.areaMode}
+                areaFocus={page === currentPage}
+                onArea={takeArea}
+                onAreaCancel={cancelArea}
               />
             ))}
         </div>

@@ -9,6 +9,8 @@ export interface PageMark {
   top: number
   width: number
   height: number
+  /** The rectangle of an area excerpt (drawn as a frame, not a wash over words). */
+  area?: boolean
 }
 
 /**
