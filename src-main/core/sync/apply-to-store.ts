@@ -43,19 +43,22 @@ export async function applyToStore(
     if (!content) {
       if (index < 0) return {}
       records.splice(index, 1)
-      return {
-        removeBodies:
-          kind === 'note' ? [bodyPath(kind, id, '')] : kind === 'article' ? [`articles/${id}`] : [],
-      }
+      if (kind === 'article') return { removeBodies: [`articles/${id}`] }
+      return { removeBodies: bodyNames(kind, before!).map((name) => bodyPath(kind, id, name, before!)) }
     }
     if (index >= 0) records[index] = content.value as never
     else records.push(content.value as never)
     const bodies: BodyWrite[] = [...content.bodies].map(([name, bytes]) => ({
-      path: bodyPath(kind, id, name),
+      path: bodyPath(kind, id, name, content.value),
       content: bytes,
     }))
-    // An original of another type than the one it replaces goes after the commit.
-    const stale = before ? bodyNames(kind, before).filter((name) => !content.bodies.has(name)) : []
-    return { bodies, removeBodies: stale.map((name) => bodyPath(kind, id, name)) }
+    // An original of another type than the one it replaces goes after the commit (and an excerpt's
+    // picture when the excerpt moved to another article's folder: it never does, but the path says so).
+    const stale = before
+      ? bodyNames(kind, before)
+          .map((name) => bodyPath(kind, id, name, before))
+          .filter((path) => !bodies.some((body) => body.path === path))
+      : []
+    return { bodies, removeBodies: stale }
   })
 }

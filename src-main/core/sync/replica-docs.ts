@@ -3,11 +3,12 @@ import type { LibraryStore } from '../store/library-store'
 import { decodeRecord, RECORD_KINDS, type RecordKind } from '../store/record-files'
 import { LibrarySettings, NOTE_SCHEMA_VERSION } from '../records'
 import { NoteFile, notePath } from '../notes/note-file'
+import { areaImageHash, areaImagePath, pngSize } from '../area-excerpts'
 
 /**
  * How a record travels: one replica document per record, never one shared index.
  *   article:<id>   { kind, record }  attachments content.html, text.txt and the original file
- *   excerpt:<id>   { kind, record }
+ *   excerpt:<id>   { kind, record }  an area excerpt: attachment area.png (its picture)
  *   note:<id>      { kind, record }  attachment content.json (the note file, byte for byte)
  *   settings       { kind, settings }
  * Bodies travel as attachments, so a library rebuilt from the documents has identical files.
@@ -42,14 +43,23 @@ export interface DocContent {
 /** An original file's name, which becomes a path: `original.` and a short extension, nothing else. */
 const ORIGINAL_NAME = /^original\.[a-z0-9]{1,16}$/
 
-/** Where each body of a document lives in the library folder. */
-export function bodyPath(kind: DocKind, id: string, name: string): string {
-  return kind === 'note' ? notePath(id) : `articles/${id}/${name}`
+/** An area excerpt's picture, as an attachment. */
+const AREA_IMAGE = 'area.png'
+
+/**
+ * Where each body of a document lives in the library folder; an excerpt's picture is in its
+ * article's folder, so its path needs the (validated) record.
+ */
+export function bodyPath(kind: DocKind, id: string, name: string, value?: Record<string, unknown>): string {
+  if (kind === 'note') return notePath(id)
+  if (kind === 'excerpt') return areaImagePath({ id, articleId: String(value?.articleId) })
+  return `articles/${id}/${name}`
 }
 
 /** The body names a record has. */
 export function bodyNames(kind: DocKind, value: Record<string, unknown>): string[] {
   if (kind === 'note') return ['content.json']
+  if (kind === 'excerpt') return value.area ? [AREA_IMAGE] : []
   if (kind !== 'article') return []
   const original = value.originalFile
   return ['content.html', 'text.txt', ...(typeof original === 'string' ? [original] : [])]
@@ -68,7 +78,7 @@ export async function readLocal(store: LibraryStore, docId: string): Promise<Doc
   const value = structuredClone(record) as Record<string, unknown>
   const bodies = new Map<string, Buffer>()
   for (const name of bodyNames(kind, value))
-    bodies.set(name, Buffer.from(await store.readBodyBytes(bodyPath(kind, id, name))))
+    bodies.set(name, Buffer.from(await store.readBodyBytes(bodyPath(kind, id, name, value))))
   return { docId, kind, id, value, bodies }
 }
 
@@ -116,6 +126,7 @@ export function toPouchDoc(content: DocContent): PouchDB.Doc {
 }
 
 function contentType(name: string): string {
+  if (name.endsWith('.png')) return 'image/png'
   if (name.endsWith('.html')) return 'text/html'
   if (name.endsWith('.txt')) return 'text/plain'
   if (name.endsWith('.json')) return 'application/json'
@@ -170,6 +181,7 @@ export function fromPouchDoc(doc: Record<string, unknown>, check = { bodies: tru
     bodies.set(name, data)
   }
   if (kind === 'note') checkNoteFile(docId, id, bodies.get('content.json')!)
+  if (kind === 'excerpt' && bodies.has(AREA_IMAGE)) checkAreaImage(docId, value, bodies.get(AREA_IMAGE)!)
   return { docId, kind, id, value, bodies }
 }
 
@@ -186,6 +198,23 @@ function checkNoteFile(docId: string, id: string, bytes: Buffer): void {
   if (file.data.schemaVersion > NOTE_SCHEMA_VERSION)
     throw new RejectedDoc(`${docId}: its content was written by a newer Commonplace`)
   if (file.data.id !== id) throw new RejectedDoc(`${docId}: its content names the note ${file.data.id}`)
+}
+
+/** An area excerpt's picture must be a PNG whose hash and size are the record's. */
+function checkAreaImage(docId: string, value: Record<string, unknown>, bytes: Buffer): void {
+  const area = value.area as { imageHash: string; imageWidth: number; imageHeight: number }
+  let size: { width: number; height: number }
+  try {
+    size = pngSize(bytes, `The picture ${AREA_IMAGE}`)
+  } catch (error) {
+    throw new RejectedDoc(`${docId}: ${(error as Error).message}`)
+  }
+  if (size.width !== area.imageWidth || size.height !== area.imageHeight)
+    throw new RejectedDoc(
+      `${docId}: its picture is ${size.width}×${size.height}, the record says ${area.imageWidth}×${area.imageHeight}`,
+    )
+  if (areaImageHash(bytes) !== area.imageHash)
+    throw new RejectedDoc(`${docId}: its picture is not the one the record names (SHA-256 differs)`)
 }
 
 /** The validated record with its fields in the order the sender wrote them, so record files match byte for byte. */
