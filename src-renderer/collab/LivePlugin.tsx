@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
+import type { Provider } from '@lexical/yjs'
+import * as Y from 'yjs'
+import {
+  LiveNoteProvider,
+  STORED_ORIGIN,
+  type LiveStatus,
+} from '../../src-main/core/collab/hocuspocus-adapter'
+import type { SerializedNoteContent } from '../../src-main/core/notes/note-content'
+import type { LiveConnection } from './live-connections'
+import { PresenceBar, type Peer } from './PresenceBar'
+import { caretColorFor } from './caret-colors'
+
+export interface LivePluginProps {
+  connection: LiveConnection
+  /** The Y.Doc state this device kept (notes/<id>.ydoc), or null the first time. */
+  stored: Uint8Array | null
+  /** What the sharing device seeds the shared document with, the first time only. */
+  seed: SerializedNoteContent | null
+  /** Called with the doc after every change that is not merely the kept state loading. */
+  onDocChange(doc: Y.Doc): void
+  onChangeConnection(): void
+  onStop(): void
+}
+
+/**
+ * Lexical's CollaborationPlugin on a Hocuspocus provider, and the bar that says who is here.
+ * Only the sharing device, the first time, may bootstrap (seed) the shared document.
+ */
+export function LivePlugin({
+  connection,
+  stored,
+  seed,
+  onDocChange,
+  onChangeConnection,
+  onStop,
+}: LivePluginProps) {
+  const [status, setStatus] = useState<{ status: LiveStatus; reason?: string; everConnected: boolean }>({
+    status: 'connecting',
+    everConnected: false,
+  })
+  const [peers, setPeers] = useState<Peer[]>([])
+  const live = useRef<LiveNoteProvider | null>(null)
+  const changed = useRef(onDocChange)
+  useEffect(() => {
+    changed.current = onDocChange
+  })
+  const color = useMemo(() => caretColorFor(connection.userName), [connection.userName])
+
+  const providerFactory = useCallback(
+    (id: string, docs: Map<string, Y.Doc>): Provider => {
+      const doc = new Y.Doc()
+      docs.set(id, doc)
+      const provider = new LiveNoteProvider(
+        connection,
+        doc,
+        (next, reason) =>
+          setStatus((previous) => ({
+            status: next,
+            reason,
+            everConnected: previous.everConnected || next === 'connected',
+          })),
+        stored,
+      )
+      doc.on('update', (_update: Uint8Array, origin: unknown) => {
+        if (origin !== STORED_ORIGIN) changed.current(doc)
+      })
+      const awareness = provider.hocuspocus.awareness
+      awareness?.on('change', () => {
+        const states = [...(awareness.getStates() as Map<number, { name?: unknown; color?: unknown }>)]
+        setPeers(
+          states.map(([clientId, state]) => ({
+            id: clientId,
+            name: typeof state.name === 'string' ? state.name : 'Someone',
+            color: typeof state.color === 'string' ? state.color : '',
+            me: clientId === doc.clientID,
+          })),
+        )
+      })
+      live.current = provider
+      return provider.lexical
+    },
+    // One provider per mounted note: the connection and the kept state are fixed for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the factory must not change identity
+    [],
+  )
+
+  useEffect(
+    () => () => {
+      live.current?.destroy()
+      live.current = null
+    },
+    [],
+  )
+
+  return (
+    <>
+      <LexicalCollaboration>
+        <CollaborationPlugin
+          id={connection.documentName}
+          providerFactory={providerFactory}
+          shouldBootstrap={connection.sharer && stored === null}
+          initialEditorState={seed ? JSON.stringify(seed) : undefined}
+          username={connection.userName}
+          cursorColor={color}
+        />
+      </LexicalCollaboration>
+      <PresenceBar
+        connection={connection}
+        status={status.status}
+        reason={status.reason}
+        reconnecting={status.everConnected && status.status !== 'connected'}
+        peers={peers}
+        onChangeConnection={onChangeConnection}
+        onStop={onStop}
+      />
+    </>
+  )
+}
