@@ -12,6 +12,7 @@ import type { SerializedNoteContent } from '../../src-main/core/notes/note-conte
 import type { LiveConnection } from './live-connections'
 import { PresenceBar, type Peer } from './PresenceBar'
 import { caretColorFor } from './caret-colors'
+import './live.css'
 
 export interface LivePluginProps {
   connection: LiveConnection

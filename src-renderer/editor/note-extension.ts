@@ -44,6 +44,8 @@ const THEME: EditorThemeClasses = {
   tableScrollableWrapper: 'ne-table-scroll',
   hrSelected: 'ne-hr--selected',
   link: 'ne-link',
+  // Other writers' carets in a live-shared note (collab/live.css), coloured by what each announces.
+  collaboration: { cursor: 'live-caret', cursorName: 'live-caret__name' },
   list: {
     ul: 'ne-ul',
     ol: 'ne-ol',

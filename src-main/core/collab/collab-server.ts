@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import { Server } from '@hocuspocus/server'
 import * as Y from 'yjs'
 import { isDocumentName } from './document-name'
@@ -61,6 +62,13 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       options.onStored?.(documentName)
     },
   })
+  // Hocuspocus' destroy closes the port but leaves upgraded sockets open (the editors would think
+  // they are still connected), so every socket is kept here and ended on stop.
+  const sockets = new Set<Socket>()
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   await server.listen()
   const { port } = server.address
   const host = options.host ?? '127.0.0.1'
@@ -70,6 +78,8 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     async stop() {
       // Whatever arrived since the last store reaches the disk before the port closes.
       for (const [name, document] of server.hocuspocus.documents) await files.write(name, document)
+      server.hocuspocus.closeConnections()
+      for (const socket of sockets) socket.destroy()
       await server.destroy()
     },
   }

@@ -31,7 +31,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-function join_(
+function joinNote(
   documentName: string,
   options: Parameters<typeof openHeadlessLiveNote>[1] = {},
   token = TOKEN,
@@ -86,9 +86,9 @@ function richNote(): SerializedNoteContent {
 describe('live co-editing through a Hocuspocus server', () => {
   it('gives a joining editor the shared note with its excerpt, note link and table', async () => {
     const seed = richNote()
-    const sharer = join_('review-1', { seed })
+    const sharer = joinNote('review-1', { seed })
     await sharer.synced
-    const joiner = join_('review-1')
+    const joiner = joinNote('review-1')
     await joiner.synced
     await vi.waitFor(() => expect(contentOf(joiner.editor)).toEqual(contentOf(sharer.editor)), {
       timeout: 20_000,
@@ -100,9 +100,9 @@ describe('live co-editing through a Hocuspocus server', () => {
   })
 
   it('converges when both type at once', async () => {
-    const a = join_('race', { seed: richNote() })
+    const a = joinNote('race', { seed: richNote() })
     await a.synced
-    const b = join_('race')
+    const b = joinNote('race')
     await b.synced
     await vi.waitFor(() => expect(textOf(b.editor)).toBe(textOf(a.editor)), { timeout: 20_000 })
     for (let round = 0; round < 20; round++) {
@@ -122,7 +122,7 @@ describe('live co-editing through a Hocuspocus server', () => {
   })
 
   it('loses nothing when the server stops and starts again on the same folder', async () => {
-    const a = join_('restart', { seed: richNote() })
+    const a = joinNote('restart', { seed: richNote() })
     await a.synced
     type(a.editor, 'before the restart')
     const expected = () => textOf(a.editor)
@@ -138,16 +138,16 @@ describe('live co-editing through a Hocuspocus server', () => {
     open.splice(open.indexOf(a), 1)
     await server.stop()
     server = await startCollabServer({ port: 0, dir, token: TOKEN })
-    const c = join_('restart')
+    const c = joinNote('restart')
     await c.synced
     await vi.waitFor(() => expect(textOf(c.editor)).toBe(expected()), { timeout: 20_000 })
     expect(await readdir(dir)).toEqual(['restart.yjs'])
   })
 
   it('merges edits made offline on both sides once the server is back', async () => {
-    const a = join_('offline', { seed: richNote() })
+    const a = joinNote('offline', { seed: richNote() })
     await a.synced
-    const b = join_('offline')
+    const b = joinNote('offline')
     await b.synced
     await vi.waitFor(() => expect(textOf(b.editor)).toBe(textOf(a.editor)), { timeout: 20_000 })
     const port = server.port
@@ -167,24 +167,28 @@ describe('live co-editing through a Hocuspocus server', () => {
   })
 
   it('refuses a wrong token with a clear reason', async () => {
-    const intruder = join_('review-1', {}, 'not-the-token-at-all')
+    const intruder = joinNote('review-1', {}, 'not-the-token-at-all')
     await expect(intruder.synced).rejects.toThrow(REFUSED_TOKEN)
     expect(intruder.status()).toBe('refused')
     expect(await readdir(dir)).toEqual([])
   })
 
-  it.each(['../escape', '..', 'a/b', 'name with spaces', 'x'.repeat(101), '%2e%2e', 'nul\0'])(
+  it.each(['../escape', '..', 'a/b', 'name with spaces', 'x'.repeat(101), '%2e%2e', 'C:\\x'])(
     'refuses the document name %j and writes nothing',
     async (name) => {
-      const note = join_(name)
+      const note = joinNote(name)
       await expect(note.synced).rejects.toThrow(REFUSED_NAME)
       expect(await readdir(dir)).toEqual([])
       expect(() => new DocumentFiles(dir).pathOf(name)).toThrow(/not a shared document name/)
     },
   )
 
+  it.each(['', '.', 'nul\0byte', '/etc/passwd', 'a\\b', 'ok.yjs'])('never makes a path of %j', (name) => {
+    expect(() => new DocumentFiles(dir).pathOf(name)).toThrow(/not a shared document name/)
+  })
+
   it('rebuilds a note from a stored state the same as the editors show it', async () => {
-    const a = join_('rebuild', { seed: richNote() })
+    const a = joinNote('rebuild', { seed: richNote() })
     await a.synced
     expect(await noteContentFromState(Y.encodeStateAsUpdate(a.doc))).toEqual(contentOf(a.editor))
   })
