@@ -59,15 +59,17 @@ test('two pages co-edit one note through the collab server and export the same M
     await expect(a.people).toHaveText(['Ada (you)', 'Grace'], { useInnerText: true, ignoreCase: false })
     await expect(b.people).toContainText(['Ada'])
 
-    // Both type at once; both end with the same text holding both.
-    await Promise.all([a.typeAtEnd(' Alpha from Ada.'), b.typeAtEnd(' Beta from Grace.')])
+    // Both type at once, Grace at the start and Ada at the end: both end with the same text holding both.
+    await Promise.all([a.typeAtEnd(' Ada ends here.'), b.typeAtStart('Grace begins here. ')])
     await expect
       .poll(async () => {
         const [left, right] = [await a.editor.innerText(), await b.editor.innerText()]
-        return left === right && left.includes('Alpha from Ada.') && left.includes('Beta from Grace.')
+        return left === right ? left : `${left} ≠ ${right}`
       })
-      .toBe(true)
+      .toBe('Grace begins here. Opening words from Ada. Ada ends here.')
     const text = await a.editor.innerText()
+    // Still both there after typing.
+    await expect(a.people).toHaveText(['Ada (you)', 'Grace'])
 
     // A's caret is drawn in B's note with A's name.
     await a.editor.click()

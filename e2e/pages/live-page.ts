@@ -33,6 +33,13 @@ export class LivePage {
     await expect(dialog).toBeHidden()
   }
 
+  /** Puts the caret at the very start of the note and types. */
+  async typeAtStart(text: string): Promise<void> {
+    await this.editor.click()
+    await this.page.keyboard.press('ControlOrMeta+Home')
+    await this.page.keyboard.type(text)
+  }
+
   /** Puts the caret at the very end of the note and types. */
   async typeAtEnd(text: string): Promise<void> {
     await this.editor.click()

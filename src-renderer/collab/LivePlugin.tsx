@@ -69,7 +69,8 @@ export function LivePlugin({
         if (origin !== STORED_ORIGIN) changed.current(doc)
       })
       const awareness = provider.hocuspocus.awareness
-      awareness?.on('change', () => {
+      // 'update' too, not only 'change': a state renewed after a reconnect is announced again.
+      awareness?.on('update', () => {
         const states = [...(awareness.getStates() as Map<number, { name?: unknown; color?: unknown }>)]
         setPeers(
           states.map(([clientId, state]) => ({

@@ -7,7 +7,7 @@ import {
 import { SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
-import { createNoteEditor } from '../notes/headless'
+import { createNoteEditor, loadNoteContent } from '../notes/headless'
 import { SerializedNoteContent } from '../notes/note-content'
 
 /** The Y.Doc key Lexical's binding keeps a note under (CollaborationPlugin's default too). */
@@ -78,6 +78,26 @@ export async function noteContentFromState(state: Uint8Array): Promise<Serialize
     Y.applyUpdate(doc, state, 'stored')
     await settled(editor)
     return SerializedNoteContent.parse(editor.getEditorState().toJSON())
+  } finally {
+    unbind()
+    provider.disconnect()
+    doc.destroy()
+  }
+}
+
+/**
+ * A Y.Doc state seeded from a note's content, the way the sharing device seeds it (for the tests,
+ * and for seeding a document on the server side, which Lexical recommends over client bootstrap).
+ */
+export async function stateFromContent(content: SerializedNoteContent): Promise<Uint8Array> {
+  const doc = new Y.Doc()
+  const editor = createNoteEditor()
+  const provider = offlineProvider(doc)
+  const unbind = bindEditorToDoc(editor, doc, provider)
+  try {
+    loadNoteContent(editor, content)
+    await settled(editor)
+    return Y.encodeStateAsUpdate(doc)
   } finally {
     unbind()
     provider.disconnect()
