@@ -8,6 +8,8 @@ import { KeyboardPage } from './pages/keyboard-page'
 import { LivePage } from './pages/live-page'
 import { themedScreenshots } from './pages/screenshots'
 import { startCollabServer, type CollabServer } from '../src-main/core/collab/collab-server'
+import { DocumentFiles } from '../src-main/core/collab/document-files'
+import { noteContentFromState } from '../src-main/core/collab/note-binding'
 
 const TOKEN = randomBytes(24).toString('hex')
 let dir: string
@@ -114,4 +116,26 @@ test('a wrong token is refused, and the note says so', async ({ app, notes }) =>
   await app.page.getByTestId('live-stop').click()
   await expect(app.page.getByTestId('live-bar')).toBeHidden()
   await expect(a.editor).toHaveText('Words that stay here.')
+})
+
+test('what is typed while the server is down reaches it when it is back', async ({ app, notes }) => {
+  const a = new LivePage(app.page)
+  await notes.create()
+  await a.typeAtEnd('Written online.')
+  await app.page.getByTestId('live-share').click()
+  await a.fillDialog({ url: server.url, token: TOKEN, documentName: 'offline-note', userName: 'Ada' })
+  await expect(a.status).toHaveText('Live')
+
+  const port = server.port
+  await server.stop()
+  await expect(a.status).toHaveText('Offline — reconnecting; your edits are kept')
+  await a.typeAtEnd(' Written offline.')
+  server = await startCollabServer({ port, dir, token: TOKEN })
+  await expect(a.status).toHaveText('Live')
+  await expect
+    .poll(async () => {
+      const stored = await new DocumentFiles(dir).read('offline-note')
+      return stored ? JSON.stringify(await noteContentFromState(stored)) : ''
+    })
+    .toContain('Written online. Written offline.')
 })

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin'
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext'
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
 import type { Provider } from '@lexical/yjs'
 import * as Y from 'yjs'
 import {
@@ -96,6 +97,21 @@ export function LivePlugin({
     },
     [],
   )
+
+  // Lexical places the others' carets when awareness changes, not when the text reflows: a resize
+  // announces an awareness update here, with nobody's state changed, so they are placed again.
+  const [editor] = useLexicalComposerContext()
+  useEffect(() => {
+    const root = editor.getRootElement()
+    if (!root) return
+    const observer = new ResizeObserver(() => {
+      const provider = live.current?.hocuspocus
+      // With the provider as origin, Hocuspocus sends nothing: only the carets are placed again.
+      provider?.awareness?.emit('update', [{ added: [], updated: [], removed: [] }, provider])
+    })
+    observer.observe(root)
+    return () => observer.disconnect()
+  }, [editor])
 
   return (
     <>

@@ -12,8 +12,9 @@ const CARET_TOKENS = [
  * remote carets with the colour each writer announces, so it travels as a value, read from the token.
  */
 export function caretColorFor(name: string): string {
-  let hash = 0
-  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0
+  // FNV-1a over the name's UTF-8 bytes: cheap, and spreads short names over the colours.
+  let hash = 0x811c9dc5
+  for (const byte of new TextEncoder().encode(name)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0
   const token = CARET_TOKENS[hash % CARET_TOKENS.length]!
   return getComputedStyle(document.documentElement).getPropertyValue(token).trim() || 'currentColor'
 }
