@@ -104,7 +104,10 @@ test('a wrong token is refused, and the note says so', async ({ app, notes }) =>
   const a = new LivePage(app.page)
   await notes.create()
   await a.typeAtEnd('Words that stay here.')
-  await app.page.getByTestId('live-share').click()
+  // Reached from the keyboard too (Ctrl/⌘+K in the text makes a link): the palette opens the dialog.
+  await new KeyboardPage(app).runCommand('share the note live', 'share-live-note', 'ControlOrMeta+Shift+P')
+  await expect(app.page.getByTestId('live-url')).toBeFocused()
+  await themedScreenshots(app.page, 'live-share-dialog', app.page.getByTestId('live-share-dialog'))
   await a.fillDialog({
     url: server.url,
     token: 'wrong-token-wrong-token',

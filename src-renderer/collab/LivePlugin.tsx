@@ -103,14 +103,19 @@ export function LivePlugin({
   const [editor] = useLexicalComposerContext()
   useEffect(() => {
     const root = editor.getRootElement()
-    if (!root) return
-    const observer = new ResizeObserver(() => {
+    const placeCarets = () => {
       const provider = live.current?.hocuspocus
       // With the provider as origin, Hocuspocus sends nothing: only the carets are placed again.
       provider?.awareness?.emit('update', [{ added: [], updated: [], removed: [] }, provider])
-    })
-    observer.observe(root)
-    return () => observer.disconnect()
+    }
+    // The text reflows when its column changes size, and moves when the window does (a centred column).
+    const observer = new ResizeObserver(placeCarets)
+    if (root) observer.observe(root)
+    window.addEventListener('resize', placeCarets)
+    return () => {
+      observer.disconnect()
+      window.removeEventListener('resize', placeCarets)
+    }
   }, [editor])
 
   return (
