@@ -123,6 +123,7 @@ export function LiveDialog({ mode, suggestedName = '', onSubmit, onCancel }: Liv
 export function documentNameFor(title: string): string {
   const name = title
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // Ü is U and a mark once decomposed: the letter stays, the mark goes
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase()

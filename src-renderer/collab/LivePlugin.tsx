@@ -90,13 +90,19 @@ export function LivePlugin({
     [],
   )
 
-  useEffect(
-    () => () => {
-      live.current?.destroy()
-      live.current = null
-    },
-    [],
-  )
+  // The provider goes with the note. The destroy waits a task so that React's development remount
+  // (StrictMode unmounts and mounts again at once, and the plugin keeps its provider) cancels it.
+  const pendingDestroy = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => {
+    if (pendingDestroy.current !== null) clearTimeout(pendingDestroy.current)
+    pendingDestroy.current = null
+    return () => {
+      pendingDestroy.current = setTimeout(() => {
+        live.current?.destroy()
+        live.current = null
+      }, 0)
+    }
+  }, [])
 
   // Lexical places the others' carets when awareness changes, not when the text reflows: a resize
   // announces an awareness update here, with nobody's state changed, so they are placed again.
