@@ -50,6 +50,10 @@ Commands:
   conflicts [show <id> | resolve <id> --keep mine|theirs|both]
                                records changed here and elsewhere that did not merge; keep both makes
                                the other version of a note a new note
+  collab-server --dir DIR [--port N] [--host 127.0.0.1] [--token-file FILE]
+                               the live co-editing server (Hocuspocus): one file per shared note in
+                               DIR; the token comes from $COMMONPLACE_COLLAB_TOKEN or a 0600 file;
+                               loopback only unless --host says otherwise; port 1234 by default
   doctor [--repair]            check the library folder: temp files left by crashes, orphaned files,
                                missing files, backups; --repair deletes temp files and moves orphans
                                to .commonplace/orphans/ (nothing else is deleted); exit 1 if unhealthy
@@ -113,6 +117,10 @@ const OPTIONS = {
   once: { type: 'boolean' },
   watch: { type: 'boolean' },
   keep: { type: 'string' },
+  port: { type: 'string' },
+  dir: { type: 'string' },
+  host: { type: 'string' },
+  'token-file': { type: 'string' },
 } as const
 
 /**
@@ -137,6 +145,16 @@ export async function runCli(argv: string[], streams: CliStreams = PROCESS_STREA
     return 0
   }
   if (!command) return fail(`no command given; ${SEE_HELP}`, 2)
+  // The collab server opens no library: it keeps shared documents in the folder it is given.
+  if (command === 'collab-server') {
+    try {
+      const { runCollabServer } = await import('./cli/collab-server-command')
+      return await runCollabServer(values, args, streams)
+    } catch (error) {
+      if (error instanceof UsageError) return fail(`${error.message}; ${SEE_HELP}`, 2)
+      return fail(oneLineMessage(error), 1)
+    }
+  }
   const load = Object.hasOwn(COMMAND_MODULES, command) ? COMMAND_MODULES[command] : undefined
   if (!load) return fail(`unknown command "${command}"; ${SEE_HELP}`, 2)
   try {

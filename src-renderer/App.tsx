@@ -44,6 +44,7 @@ import { Finder } from './commands/Finder'
 import type { SwitcherEntry } from './commands/QuickSwitcher'
 import { useCommandKeys } from './commands/use-command-keys'
 import { useAppCommands } from './commands/use-app-commands'
+import { JoinLiveNote } from './collab/JoinLiveNote'
 import './ui/layout.css'
 
 /** The window: the library and notes on the left; the article and the note being written side by side. */
@@ -251,6 +252,13 @@ export function App() {
   return (
     <OpenSettingsContext.Provider value={openSettings}>
       <div className="app">
+        <JoinLiveNote
+          onJoined={async (note) => {
+            if (!(await flushEditor())) return
+            notes.update(note)
+            setOpenNoteId(note.id)
+          }}
+        />
         <a className="skip-link" href="#workspace">
           Skip to the workspace
         </a>

@@ -9,6 +9,7 @@ import { graphMethods } from './graph'
 import { searchMethods } from './search'
 import { quoteMethods } from './quotes'
 import { syncMethods } from './sync'
+import { collabMethods } from './collab'
 
 /** Joins the per-domain method maps, refusing a name declared twice. */
 function joinDomains<T extends Record<string, AnyMethod>[]>(...domains: T): UnionToIntersection<T[number]> {
@@ -37,6 +38,7 @@ export const contract = joinDomains(
   searchMethods,
   quoteMethods,
   syncMethods,
+  collabMethods,
 )
 
 export type Contract = typeof contract

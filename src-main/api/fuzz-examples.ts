@@ -82,6 +82,9 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   }),
   'notes.rename': ({ note }) => ({ id: note.id, title: 'Renamed note' }),
   'notes.delete': ({ note }) => ({ id: note.id }),
+  'notes.liveState': ({ note }) => ({ id: note.id }),
+  // An empty Y.Doc's state (Y.encodeStateAsUpdate(new Y.Doc())).
+  'notes.saveLive': ({ note }) => ({ id: note.id, state: 'AAA=' }),
   'notes.restore': ({ note }) => ({ note, content: null }),
   'quotes.check': ({ excerpt }) => ({ quotes: [{ excerptId: excerpt.id, quote: excerpt.quote }] }),
   'quotes.verify': ({ outside }) => ({ path: join(outside, 'fuzz.txt') }),

@@ -52,6 +52,10 @@ export interface CommandOptions {
   once?: boolean
   watch?: boolean
   keep?: string
+  port?: string
+  dir?: string
+  host?: string
+  'token-file'?: string
 }
 
 /** `--citations` and `--links` checked against what export accepts. */

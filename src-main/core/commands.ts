@@ -122,6 +122,18 @@ export const COMMANDS = {
   },
   'focus-note': { title: 'Go to the note', group: 'Notes', keys: [], aliases: 'write editor' },
   'close-note': { title: 'Close the note', group: 'Notes', keys: [] },
+  'share-live-note': {
+    title: 'Share the note live…',
+    group: 'Notes',
+    keys: [],
+    aliases: 'collaborate co-edit together yjs',
+  },
+  'join-live-note': {
+    title: 'Join live note…',
+    group: 'Notes',
+    keys: [],
+    aliases: 'collaborate co-edit together yjs shared',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     group: 'Help',

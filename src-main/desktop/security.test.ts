@@ -19,7 +19,8 @@ describe('the Content-Security-Policy header', () => {
     expect(directives.get('default-src')).toEqual(["'self'"])
     expect(directives.get('script-src')).toEqual(["'self'"])
     expect(directives.get('img-src')).toEqual(["'self'", 'data:'])
-    expect(directives.get('connect-src')).toEqual(["'self'"])
+    // Only WebSockets to a live co-editing server: ws:// on this machine, wss:// elsewhere.
+    expect(directives.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*', 'ws://localhost:*', 'wss:'])
     expect(directives.get('object-src')).toEqual(["'none'"])
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"])

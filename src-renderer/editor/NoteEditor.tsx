@@ -30,6 +30,10 @@ import { NoteLoadError } from './NoteLoadError'
 import { Toolbar } from './Toolbar'
 import { useExcerptStatuses, type QuotedExcerpt } from './use-excerpt-statuses'
 import { QuoteSummary } from './QuoteSummary'
+import { useLiveNote, type LiveNote } from '../collab/use-live-note'
+import { useCommand } from '../commands/registry'
+import { LivePlugin } from '../collab/LivePlugin'
+import { LiveDialog, documentNameFor } from '../collab/LiveDialog'
 import './editor.css'
 import './quotes.css'
 
@@ -70,6 +74,9 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [attempt, setAttempt] = useState(0)
   const [saveState, setSaveState] = useState<SaveState>({ status: 'saved' })
+  // A note shared for live editing saves its Y.Doc state instead of its content (collab/).
+  const live = useLiveNote(api, noteId, setSaveState)
+  const [sharing, setSharing] = useState(false)
   const editorRef = useRef<LexicalEditor | null>(null)
   const queued = useRef<ExcerptFields[]>([])
   const focusWhenReady = useRef(false)
@@ -105,6 +112,12 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
     [api, noteId],
   )
   useEffect(() => saver.setSavedListener(onSaved ?? null), [saver, onSaved])
+  useEffect(() => live.saver.setSavedListener(onSaved ?? null), [live.saver, onSaved])
+  useCommand(
+    'share-live-note',
+    () => void saver.flush().finally(() => setSharing(true)),
+    () => live.connection === null,
+  )
 
   // Whatever is typed reaches the disk when the note closes, the page goes away or the app quits.
   useEffect(() => {
@@ -154,17 +167,17 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
         if (editorRef.current) editorRef.current.dispatchCommand(INSERT_EXCERPT_COMMAND, fields)
         else queued.current.push(fields)
       },
-      flush: () => saver.flush(),
+      flush: () => Promise.all([saver.flush(), live.saver.flush()]).then(() => undefined),
       focus() {
         if (editorRef.current) editorRef.current.focus()
         else focusWhenReady.current = true
       },
     }),
-    [saver, markPresent],
+    [saver, live.saver, markPresent],
   )
 
   const current = loaded?.noteId === noteId ? loaded : null
-  if (current === null) {
+  if (current === null || (live.connection && live.stored === undefined)) {
     return (
       <div className="note-editor note-editor--message" aria-busy="true" data-testid="note-editor-loading">
         Opening the note…
@@ -186,6 +199,11 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
     <ExcerptBlockContext.Provider value={statuses.services}>
       <NoteErrorBoundary key={noteId}>
         <NoteComposer
+          key={live.connection ? `live:${live.connection.documentName}` : 'local'}
+          live={live}
+          onShare={() => void saver.flush().finally(() => setSharing(true))}
+          // The note reopens from the library, where the shared document's last state was saved.
+          onStopLive={() => void live.saver.flush().finally(() => (live.stop(), setAttempt((n) => n + 1)))}
           content={current.content}
           saver={saver}
           saveState={saveState}
@@ -195,6 +213,17 @@ export function NoteEditor({ api, noteId, onOpenExcerpt, onSaved, ref }: NoteEdi
           summary={<QuoteSummary blocks={statuses.blocks} services={statuses.services} />}
         />
       </NoteErrorBoundary>
+      {sharing ? (
+        <LiveDialog
+          mode="share"
+          suggestedName={documentNameFor(live.connection?.documentName ?? `note-${noteId}`)}
+          onSubmit={(fields) => {
+            setSharing(false)
+            live.share(fields, editorRef.current)
+          }}
+          onCancel={() => setSharing(false)}
+        />
+      ) : null}
     </ExcerptBlockContext.Provider>
   )
 }
@@ -220,6 +249,9 @@ function checkLoadable(noteId: string, content: SerializedNoteContent | null): L
 }
 
 interface NoteComposerProps {
+  live: LiveNote
+  onShare(): void
+  onStopLive(): void
   content: SerializedNoteContent | null
   saver: NoteSaver<SerializedNoteContent, NoteSummary>
   saveState: SaveState
@@ -231,6 +263,9 @@ interface NoteComposerProps {
 }
 
 function NoteComposer({
+  live,
+  onShare,
+  onStopLive,
   content,
   saver,
   saveState,
@@ -239,16 +274,42 @@ function NoteComposer({
   onOpen,
   summary,
 }: NoteComposerProps) {
+  const isLive = live.connection !== null
   const extension = useMemo(
-    () => noteEditorExtension(content, (error) => console.error('The note editor hit an error', error)),
-    [content],
+    () =>
+      noteEditorExtension(content, (error) => console.error('The note editor hit an error', error), {
+        live: isLive,
+      }),
+    [content, isLive],
   )
   return (
     <div className="note-editor">
       <LexicalExtensionComposer extension={extension} contentEditable={null}>
         <Toolbar
-          status={<SaveStatus state={saveState} onRetry={() => void saver.retry().catch(() => {})} />}
+          status={
+            <>
+              <SaveStatus
+                state={saveState}
+                onRetry={() => void (isLive ? live.saver : saver).retry().catch(() => {})}
+              />
+              {isLive ? null : (
+                <button type="button" className="live-share" onClick={onShare} data-testid="live-share">
+                  Share live…
+                </button>
+              )}
+            </>
+          }
         />
+        {live.connection ? (
+          <LivePlugin
+            connection={live.connection}
+            stored={live.stored ?? null}
+            seed={live.seed ?? content}
+            onDocChange={(doc) => live.saver.change(() => doc)}
+            onChangeConnection={onShare}
+            onStop={onStopLive}
+          />
+        ) : null}
         <div className="ne-scroll">
           <div className="ne-page">
             {summary}
@@ -262,7 +323,7 @@ function NoteComposer({
           </div>
         </div>
         <EditorRefPlugin editorRef={setEditor} />
-        <AutosavePlugin saver={saver} />
+        {isLive ? null : <AutosavePlugin saver={saver} />}
         <ExcerptPlugin onExcerpts={onExcerpts} onOpen={onOpen} />
         <NoteLinkPlugin />
         <MarkdownShortcutPlugin transformers={NOTE_TRANSFORMERS} />

@@ -44,6 +44,8 @@ const THEME: EditorThemeClasses = {
   tableScrollableWrapper: 'ne-table-scroll',
   hrSelected: 'ne-hr--selected',
   link: 'ne-link',
+  // Other writers' carets in a live-shared note (collab/live.css), coloured by what each announces.
+  collaboration: { cursor: 'live-caret', cursorName: 'live-caret__name' },
   list: {
     ul: 'ne-ul',
     ol: 'ne-ol',
@@ -72,9 +74,17 @@ const MATCHERS = [
 /** A link typed or pasted must be http(s) or mailto; anything else is refused. */
 export const isAllowedLinkUrl = (url: string): boolean => isSafeUrl(url)
 
-/** The note editor: rich text, history, lists with check lists, links, rules, code, tables and excerpt blocks. */
-export function noteEditorExtension(content: SerializedNoteContent | null, onError: (error: Error) => void) {
-  const hasContent = content !== null && content.root.children.length > 0
+/**
+ * The note editor: rich text, history, lists with check lists, links, rules, code, tables and excerpt blocks.
+ * A live-shared note (`live`) starts empty and keeps no history of its own: its content comes from
+ * the shared Y.Doc and undo is Yjs' (Lexical's CollaborationPlugin), as Lexical's collaboration requires.
+ */
+export function noteEditorExtension(
+  content: SerializedNoteContent | null,
+  onError: (error: Error) => void,
+  { live = false }: { live?: boolean } = {},
+) {
+  const hasContent = !live && content !== null && content.root.children.length > 0
   return defineExtension({
     name: '@commonplace/note-editor',
     namespace: 'commonplace-note',
@@ -84,6 +94,7 @@ export function noteEditorExtension(content: SerializedNoteContent | null, onErr
     // Without content the default initializer gives one empty paragraph. Inline styles never reach
     // the page (note-content.ts): dropped from what is loaded, and from whatever is pasted later.
     ...(hasContent ? { $initialEditorState: JSON.stringify(withoutInlineStyles(content)) } : {}),
+    ...(live ? { $initialEditorState: null } : {}),
     register: (editor) =>
       mergeRegister(
         editor.registerNodeTransform(TextNode, (node) => {
@@ -93,7 +104,7 @@ export function noteEditorExtension(content: SerializedNoteContent | null, onErr
       ),
     dependencies: [
       RichTextExtension,
-      HistoryExtension,
+      ...(live ? [] : [HistoryExtension]),
       ListExtension,
       CheckListExtension,
       configExtension(LinkExtension, { validateUrl: isAllowedLinkUrl }),

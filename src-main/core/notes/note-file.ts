@@ -16,6 +16,9 @@ export type NoteFile = z.infer<typeof NoteFile>
 
 export const notePath = (id: string): string => `notes/${id}.json`
 
+/** A note shared for live editing keeps its Y.Doc state (one Yjs update, binary) beside it. */
+export const noteLiveStatePath = (id: string): string => `notes/${id}.ydoc`
+
 /**
  * Reads and validates a note's file. A missing file is LIBRARY_FILE_MISSING (never an empty note:
  * the next autosave would make the loss permanent), anything else that cannot be used is

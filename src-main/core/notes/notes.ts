@@ -4,7 +4,7 @@ import { CommonplaceError } from '../errors'
 import { newId } from '../ids'
 import { excerptIdsIn, linkedNoteIdsIn, tagsIn, type SerializedNoteContent } from './note-content'
 import { linkWaitingLinks, titleKey, waitingLinkTitlesIn } from './waiting-links'
-import { notePath, readNoteFile, type NoteFile } from './note-file'
+import { notePath, noteLiveStatePath, readNoteFile, type NoteFile } from './note-file'
 
 export interface NoteWithContent {
   note: NoteSummary
@@ -52,15 +52,17 @@ export async function getNote(store: LibraryStore, id: string): Promise<NoteWith
 
 /**
  * Saves a note's content; the promise resolves once it is durable. A link in it waiting for a note
- * (waiting-links.ts) whose title a note has is saved as a link to that note.
+ * (waiting-links.ts) whose title a note has is saved as a link to that note. A note shared for live
+ * editing passes its Y.Doc state too (`liveState`), written in the same transaction as the content.
  */
 export async function saveNote(
   store: LibraryStore,
   id: string,
   content: SerializedNoteContent,
+  liveState?: Uint8Array,
 ): Promise<NoteSummary> {
   findNote(store, id)
-  await writeContent(store, id, content, { touch: true })
+  await writeContent(store, id, content, { touch: true, liveState })
   return findNote(store, id)
 }
 
@@ -72,7 +74,7 @@ async function writeContent(
   store: LibraryStore,
   id: string,
   content: SerializedNoteContent,
-  how: { touch: boolean; unlessSavedAfter?: string },
+  how: { touch: boolean; unlessSavedAfter?: string; liveState?: Uint8Array },
 ): Promise<void> {
   const updatedAt = new Date().toISOString()
   await store.transact((draft) => {
@@ -86,7 +88,9 @@ async function writeContent(
     note.linkedNoteIds = linkedNoteIdsIn(linked).filter((other) => other !== id)
     note.waitingLinkTitles = waitingLinkTitlesIn(linked)
     note.tags = tagsIn(linked)
-    return { bodies: [{ path: notePath(id), content: JSON.stringify(file) }] }
+    const bodies = [{ path: notePath(id), content: JSON.stringify(file) as string | Uint8Array }]
+    if (how.liveState) bodies.push({ path: noteLiveStatePath(id), content: how.liveState })
+    return { bodies }
   })
 }
 
@@ -137,7 +141,7 @@ export async function deleteNote(store: LibraryStore, id: string): Promise<NoteW
   })
   await store.transact((draft) => {
     draft.notes = draft.notes.filter((n) => n.id !== id)
-    return { removeBodies: [notePath(id)] }
+    return { removeBodies: [notePath(id), noteLiveStatePath(id)] }
   })
   return removed
 }
