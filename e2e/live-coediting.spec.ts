@@ -7,9 +7,9 @@ import { callApi } from './pages/api'
 import { KeyboardPage } from './pages/keyboard-page'
 import { LivePage } from './pages/live-page'
 import { themedScreenshots } from './pages/screenshots'
-import { startCollabServer, type CollabServer } from '../src-main/core/collab/collab-server'
-import { DocumentFiles } from '../src-main/core/collab/document-files'
-import { noteContentFromState } from '../src-main/core/collab/note-binding'
+import { startCollabServer, type CollabServer } from '../src-main/core/sync/collab/collab-server'
+import { DocumentFiles } from '../src-main/core/sync/collab/document-files'
+import { noteContentFromState } from '../src-main/core/sync/collab/note-binding'
 
 const TOKEN = randomBytes(24).toString('hex')
 let dir: string

@@ -15,7 +15,7 @@ export const collabMethods = {
     input: z.object({ id: NoteId }),
     output: z.object({ state: LiveState.nullable() }),
     handler: async ({ store }, { id }) => {
-      const { readLiveState } = await import('../core/collab/live-note-store')
+      const { readLiveState } = await import('../core/sync/collab/live-note-store')
       const state = await readLiveState(store, id)
       return { state: state ? Buffer.from(state).toString('base64') : null }
     },
@@ -26,7 +26,7 @@ export const collabMethods = {
     input: z.object({ id: NoteId, state: LiveState.min(1) }),
     output: NoteSummary,
     handler: async ({ store }, { id, state }) => {
-      const { saveLiveNote } = await import('../core/collab/live-note-store')
+      const { saveLiveNote } = await import('../core/sync/collab/live-note-store')
       return saveLiveNote(store, id, new Uint8Array(Buffer.from(state, 'base64')))
     },
   }),

@@ -30,8 +30,8 @@ export async function runCollabServer(
     throw new UsageError(`--port must be a port number (0 to 65535), not "${options.port}"`)
   const host = options.host ?? '127.0.0.1'
   const [{ readCollabToken }, { startCollabServer }] = await Promise.all([
-    import('../core/collab/collab-token'),
-    import('../core/collab/collab-server'),
+    import('../core/sync/collab/collab-token'),
+    import('../core/sync/collab/collab-server'),
   ])
   const token = await readCollabToken(options['token-file'])
   const server = await startCollabServer({ port, host, dir: options.dir, token })

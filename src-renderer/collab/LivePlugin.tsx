@@ -8,7 +8,7 @@ import {
   LiveNoteProvider,
   STORED_ORIGIN,
   type LiveStatus,
-} from '../../src-main/core/collab/hocuspocus-adapter'
+} from '../../src-main/core/sync/collab/hocuspocus-adapter'
 import type { SerializedNoteContent } from '../../src-main/core/notes/note-content'
 import type { LiveConnection } from './live-connections'
 import { PresenceBar, type Peer } from './PresenceBar'

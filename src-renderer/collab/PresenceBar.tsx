@@ -1,4 +1,4 @@
-import type { LiveStatus } from '../../src-main/core/collab/hocuspocus-adapter'
+import type { LiveStatus } from '../../src-main/core/sync/collab/hocuspocus-adapter'
 import type { LiveConnection } from './live-connections'
 
 /** Someone in the shared note, as awareness announces them. */

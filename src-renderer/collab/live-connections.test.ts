@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { connectionProblem } from './live-connections'
 import { documentNameFor } from './LiveDialog'
-import { isDocumentName } from '../../src-main/core/collab/document-name'
+import { isDocumentName } from '../../src-main/core/sync/collab/document-name'
 
 const good = { url: 'ws://127.0.0.1:1234', documentName: 'review-1', token: 't0k3n', userName: 'Ada' }
 

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { isDocumentName } from '../../src-main/core/collab/document-name'
+import { isDocumentName } from '../../src-main/core/sync/collab/document-name'
 
 /**
  * How this device reaches a note shared for live editing. It is kept per device, in the app's own

@@ -1,7 +1,7 @@
 import type { LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
-import { createNoteEditor, loadNoteContent } from '../notes/headless'
-import type { SerializedNoteContent } from '../notes/note-content'
+import { createNoteEditor, loadNoteContent } from '../../notes/headless'
+import type { SerializedNoteContent } from '../../notes/note-content'
 import { bindEditorToDoc } from './note-binding'
 import { LiveNoteProvider, type LiveNoteConnection, type LiveStatus } from './hocuspocus-adapter'
 

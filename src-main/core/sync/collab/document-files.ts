@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
 import * as Y from 'yjs'
-import { writeFileDurably } from '../store/durable-file'
+import { writeFileDurably } from '../../store/durable-file'
 import { checkDocumentName } from './document-name'
 
 /**

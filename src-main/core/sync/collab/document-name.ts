@@ -1,4 +1,4 @@
-import { CommonplaceError } from '../errors'
+import { CommonplaceError } from '../../errors'
 
 /**
  * A shared document's name: letters, digits, `-` and `_`, 1 to 100 characters. It becomes a file

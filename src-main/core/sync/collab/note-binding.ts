@@ -7,8 +7,8 @@ import {
 import { SKIP_COLLAB_TAG, type LexicalEditor } from 'lexical'
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
-import { createNoteEditor, loadNoteContent } from '../notes/headless'
-import { SerializedNoteContent } from '../notes/note-content'
+import { createNoteEditor, loadNoteContent } from '../../notes/headless'
+import { SerializedNoteContent } from '../../notes/note-content'
 
 /** The Y.Doc key Lexical's binding keeps a note under (CollaborationPlugin's default too). */
 export const NOTE_ROOT = 'root'

@@ -1,9 +1,9 @@
 import * as Y from 'yjs'
-import type { LibraryStore } from '../store/library-store'
-import type { NoteSummary } from '../records'
-import { CommonplaceError } from '../errors'
-import { findNote, saveNote } from '../notes/notes'
-import { noteLiveStatePath } from '../notes/note-file'
+import type { LibraryStore } from '../../store/library-store'
+import type { NoteSummary } from '../../records'
+import { CommonplaceError } from '../../errors'
+import { findNote, saveNote } from '../../notes/notes'
+import { noteLiveStatePath } from '../../notes/note-file'
 import { noteContentFromState } from './note-binding'
 
 /**

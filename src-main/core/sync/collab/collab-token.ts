@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { timingSafeEqual, createHash } from 'node:crypto'
-import { CommonplaceError } from '../errors'
+import { CommonplaceError } from '../../errors'
 
 /** Fewer characters than this is not a token worth guarding a server with. */
 const MIN_TOKEN_LENGTH = 16
