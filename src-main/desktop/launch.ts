@@ -9,6 +9,7 @@ import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library
 import { installApplicationMenu } from './menu'
 import { importWithNativeDialog } from './native-import'
 import { serveExportFolderDialog } from './export-folder-dialog'
+import { serveShowFolders } from './show-folders'
 import { PathGrants } from './path-grants'
 import { defaultVaultDir } from '../api/export'
 import { OwnWindows } from './own-windows'
@@ -81,6 +82,7 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   windows.onClosed((contentsId) => grants.forget(contentsId))
   registerApiHandler({ library, windows, renderer, pending, grants })
   serveExportFolderDialog({ windows, renderer, grants, defaultPath: defaultVaultDir() })
+  serveShowFolders({ windows, renderer, grants, libraryDir: library.store.dir })
   deepLinks.serve(renderer)
   holdQuitForPendingWork(pending)
   askWhereToSaveDownloads(

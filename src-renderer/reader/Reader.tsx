@@ -16,6 +16,7 @@ import { useArticle, type ArticleWithBody } from './use-article'
 import { readPassageSelection, usePassageSelection, type PendingPassage } from './use-passage-selection'
 import type { TextSpan } from './text-offsets'
 import { ArticleBody } from './ArticleBody'
+import { ReaderNavigation } from './ReaderNavigation'
 import { loadAllRemoteImages, remoteImageCount } from './remote-images'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
@@ -243,6 +244,7 @@ export function Reader(props: ReaderProps) {
     >
       <div className="pane__toolbar">
         <span className="pane__label">Reading</span>
+        {article && pageView !== 'pages' && <ReaderNavigation bodyRef={bodyRef} text={text} />}
         {pageView && (
           <button
             type="button"

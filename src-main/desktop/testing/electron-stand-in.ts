@@ -28,6 +28,8 @@ export const electronStandIn = {
   /** shell.openExternal and shell.openPath calls. */
   openedExternally: [] as string[],
   openedPaths: [] as string[],
+  /** shell.showItemInFolder calls. */
+  shownInFolder: [] as string[],
   /** What preloads exposed with contextBridge.exposeInMainWorld. */
   mainWorld: {} as Record<string, unknown>,
 }
@@ -157,6 +159,9 @@ export const shell = {
     electronStandIn.openedPaths.push(path)
     return ''
   },
+  showItemInFolder(path: string): void {
+    electronStandIn.shownInFolder.push(path)
+  },
 }
 
 export const screen = {
@@ -181,6 +186,7 @@ export function resetElectronStandIn(): void {
     openDialogs: [],
     openedExternally: [],
     openedPaths: [],
+    shownInFolder: [],
     mainWorld: {},
   })
 }

@@ -1,0 +1,172 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test, expect } from './fixtures'
+import { WorkspacePage } from './pages/workspace-page'
+import { KeyboardPage } from './pages/keyboard-page'
+
+// The workspace's later additions: the reader and note panes collapse, the sidebar lists answer
+// arrow keys and Delete, deletions offer an Undo that really restores, the vault export is reachable
+// without a note open.
+
+const SAMPLE_TITLE = 'Iraq Kurdish Referendum 2017'
+const SAMPLE_TEXT = 'Iraq’s prime minister today dismissed'
+const PASSAGE = 'The U.S., Turkey and Iran have all criticized the vote.'
+
+test('the note and the article panes collapse from the keyboard and stay so after a reload', async ({
+  app,
+  library,
+  reader,
+  notes,
+}) => {
+  const { page } = app
+  const workspace = new WorkspacePage(app)
+  await library.importSample()
+  await expect(reader.root).toContainText(SAMPLE_TEXT)
+  await notes.create()
+  const noteExpand = page.getByTestId('note-pane-expand')
+  const articleExpand = page.getByTestId('article-pane-expand')
+  const readerWidth = await workspace.widthOf(workspace.readerPane)
+
+  // The note collapses to its rail: the article takes the room, the note keeps what it holds.
+  await page.keyboard.press('ControlOrMeta+Shift+Digit2')
+  await expect(noteExpand).toBeVisible()
+  await expect(workspace.notePane).toBeHidden()
+  await expect.poll(() => workspace.widthOf(workspace.readerPane)).toBeGreaterThan(readerWidth + 100)
+
+  await app.reload()
+  await library.open(SAMPLE_TITLE)
+  await expect(reader.root).toContainText(SAMPLE_TEXT)
+  await page.getByTestId('note-row').first().click()
+  await expect(noteExpand).toBeVisible()
+  await expect(workspace.notePane).toBeHidden()
+
+  // Its rail brings it back; then the article collapses from the palette, and comes back by its keys.
+  await noteExpand.click()
+  await expect(workspace.notePane).toBeVisible()
+  await expect(noteExpand).toHaveCount(0)
+  await new KeyboardPage(app).runCommand('hide the article pane', 'toggle-reader-pane')
+  await expect(articleExpand).toBeVisible()
+  await expect(workspace.readerPane).toBeHidden()
+  await expect(workspace.notePane).toBeVisible()
+  await page.keyboard.press('ControlOrMeta+Shift+Digit1')
+  await expect(workspace.readerPane).toBeVisible()
+  await expect(articleExpand).toHaveCount(0)
+})
+
+test('the notes list answers arrow keys, and Delete asks, deletes and offers an Undo that restores', async ({
+  app,
+  notes,
+}) => {
+  const { page } = app
+  for (const title of ['First', 'Second', 'Third']) {
+    await notes.create()
+    await notes.rename(title)
+  }
+  const mains = page.getByTestId('note-row').locator('.row__main')
+  // Most recent first.
+  await expect(page.getByTestId('note-row').locator('.row__title')).toHaveText(['Third', 'Second', 'First'])
+  await mains.first().focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(mains.nth(1)).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(mains.nth(2)).toBeFocused()
+  await page.keyboard.press('Home')
+  await expect(mains.nth(0)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(notes.titleField).toHaveValue('Second')
+
+  await mains.nth(1).focus()
+  await page.keyboard.press('Delete')
+  const confirm = page.getByTestId('confirm-dialog')
+  await expect(confirm).toBeVisible()
+  await expect(confirm).toContainText('Second')
+  await confirm.getByTestId('confirm-button').click()
+  await expect(page.getByTestId('note-row')).toHaveCount(2)
+
+  // The toast is one short line in the live region, with Undo.
+  const toast = page.getByTestId('undo-notice')
+  await expect(toast).toContainText('Deleted the note “Second”')
+  await expect(page.getByRole('status', { name: 'Notifications' })).toContainText('Deleted the note')
+  expect((await toast.boundingBox())!.height).toBeLessThan(120)
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByTestId('note-row').locator('.row__title')).toHaveText(['Third', 'Second', 'First'])
+
+  // Restored in the library, not just in the list.
+  await app.reload()
+  await expect(page.getByTestId('note-row').locator('.row__title')).toHaveText(['Third', 'Second', 'First'])
+})
+
+test('a deleted excerpt comes back with Undo, in the library too', async ({ app, library, reader }) => {
+  const { page } = app
+  await library.importSample()
+  await reader.select(PASSAGE)
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(1)
+  await reader.excerptItems.first().getByRole('button', { name: 'Delete excerpt' }).click()
+  await expect(reader.excerptItems).toHaveCount(0)
+  const toast = page.getByTestId('undo-notice')
+  await toast.getByRole('button', { name: 'Undo' }).click()
+  await expect(reader.excerptItems).toHaveCount(1)
+  await app.reload()
+  await library.open(SAMPLE_TITLE)
+  await expect(reader.excerptItems).toHaveCount(1)
+  await expect(reader.excerptItems.first()).toContainText('criticized the vote')
+})
+
+test('the article list answers arrow keys: Enter opens, Delete asks first', async ({
+  app,
+  library,
+  reader,
+}) => {
+  const { page } = app
+  const scratch = await mkdtemp(join(tmpdir(), 'commonplace-lists-'))
+  const markdown = join(scratch, 'lichens.md')
+  await writeFile(markdown, '# Field Notes on Lichens\n\nLichens grow a millimetre a year.\n')
+  await library.importSample()
+  await library.importFiles([markdown])
+  await expect(library.rows).toHaveCount(2)
+
+  const mains = library.rows.locator('.row__main')
+  await mains.first().focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(mains.nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  await expect(mains.nth(0)).toBeFocused()
+  await page.keyboard.press('End')
+  await expect(mains.nth(1)).toBeFocused()
+  const title = (await mains.nth(1).locator('.row__title').textContent())!
+  await page.keyboard.press('Enter')
+  await expect(reader.root).toContainText(title)
+
+  await page.keyboard.press('Home')
+  await expect(mains.nth(0)).toBeFocused()
+  await page.keyboard.press('Delete')
+  const confirm = page.getByTestId('confirm-dialog')
+  await expect(confirm).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(confirm).toBeHidden()
+  await expect(library.rows).toHaveCount(2)
+})
+
+test('the vault export runs from the palette with no note open, and says where it went', async ({
+  app,
+  library,
+}) => {
+  const { page } = app
+  await library.importSample()
+  await expect(page.getByTestId('note-pane')).toHaveCount(0)
+  await new KeyboardPage(app).runCommand('export library as vault', 'export-vault')
+  const dialog = page.getByTestId('vault-export-dialog')
+  await expect(dialog).toBeVisible()
+  const vault = join(app.homeDir, 'Commonplace vault')
+  // The default export folder is filled in: browser mode writes there without asking.
+  await expect(dialog.getByTestId('vault-export-folder')).toHaveValue(vault)
+  await dialog.getByTestId('vault-export-run').click()
+  await expect(dialog.getByTestId('vault-export-report')).toContainText('Exported 0 notes and 1 source')
+  await expect(dialog.getByTestId('vault-export-where')).toHaveText(vault)
+  // A browser cannot open a folder on the library's machine: the path is offered to copy.
+  await expect(dialog.getByTestId('vault-export-copy-path')).toBeVisible()
+  await expect(dialog.getByTestId('vault-export-show')).toHaveCount(0)
+})
