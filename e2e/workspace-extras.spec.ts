@@ -170,3 +170,60 @@ test('the vault export runs from the palette with no note open, and says where i
   await expect(dialog.getByTestId('vault-export-copy-path')).toBeVisible()
   await expect(dialog.getByTestId('vault-export-show')).toHaveCount(0)
 })
+
+test('a long article has an outline to jump to a section by keyboard, and shows how far it is read', async ({
+  app,
+  library,
+  reader,
+}) => {
+  const { page } = app
+  const scratch = await mkdtemp(join(tmpdir(), 'commonplace-outline-'))
+  const markdown = join(scratch, 'long.md')
+  const paragraph = 'Lichens are a partnership of a fungus and an alga, growing slowly on bare rock. '.repeat(
+    12,
+  )
+  const sections = ['Origins', 'Growth', 'Colour', 'Habitat', 'Dating rocks', 'Threats']
+  await writeFile(
+    markdown,
+    `# A Long Guide to Lichens\n\n${sections.map((name) => `## ${name}\n\n${`${paragraph}\n\n`.repeat(4)}`).join('')}`,
+  )
+  await library.importFiles([markdown])
+  await library.open('A Long Guide to Lichens')
+  await expect(reader.root).toContainText('partnership of a fungus')
+
+  const progress = page.getByTestId('reading-progress')
+  await expect(progress).toHaveAttribute('aria-valuenow', '0')
+  const toggle = page.getByTestId('outline-toggle')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+
+  // Opened by its keys, the first heading has the focus; arrows move, Enter jumps.
+  await page.keyboard.press('ControlOrMeta+Shift+KeyH')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  const items = page.getByTestId('outline-item')
+  await expect(items).toHaveText(sections)
+  await expect(items.first()).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowDown')
+  await expect(items.nth(3)).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(items).toHaveCount(0)
+  const heading = reader.root.locator('.reader-body h2', { hasText: 'Habitat' })
+  const scroller = reader.root.locator('.reader__scroller')
+  await expect
+    .poll(async () => (await heading.boundingBox())!.y - (await scroller.boundingBox())!.y)
+    .toBeLessThan(120)
+  // The caret is there: reading by keyboard goes on from the section.
+  await expect(reader.root.locator('.reader-body')).toBeFocused()
+  await expect.poll(() => progress.getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(30)
+
+  // Escape closes the outline and gives the focus back to its button; the end of the article is 100%.
+  await toggle.click()
+  await expect(items.first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(items).toHaveCount(0)
+  await expect(toggle).toBeFocused()
+  await scroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+  await expect(progress).toHaveAttribute('aria-valuenow', '100')
+  await expect(progress).toHaveAttribute('aria-valuetext', '100% read')
+})

@@ -10,13 +10,19 @@ import type { PendingConfirmation } from './use-export-folder'
 type VaultReport = MethodOutput<'export.vault'>
 
 /** Browser mode: the folder waits for the user's word on the confirmation page. */
-export function ConfirmFolderView({ pending }: { pending: PendingConfirmation }) {
+export function ConfirmFolderView({
+  pending,
+  then = 'the export starts as soon as you do',
+}: {
+  pending: PendingConfirmation
+  /** What happens once the folder is allowed. */
+  then?: string
+}) {
   return (
     <div className="vault-export__status" role="status" data-testid="vault-export-confirm">
       <p>
         Browser mode writes only into folders you allow. Allow{' '}
-        <span className="vault-export__path">{pending.folder}</span> on the confirmation page; the export
-        starts as soon as you do.
+        <span className="vault-export__path">{pending.folder}</span> on the confirmation page; {then}.
       </p>
       <a
         className="button button--small"

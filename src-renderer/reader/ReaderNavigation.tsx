@@ -16,7 +16,9 @@ const MIN_HEADINGS = 2
 
 function headingsOf(body: HTMLElement | null): Heading[] {
   if (!body) return []
+  // A first line that repeats the title is hidden (repeated-title.ts): the outline leaves it out too.
   return [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4')]
+    .filter((element) => !element.hasAttribute('data-repeats-title'))
     .map((element) => ({
       level: Number(element.tagName[1]),
       text: element.textContent?.trim() ?? '',
