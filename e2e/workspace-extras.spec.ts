@@ -115,7 +115,7 @@ test('a deleted excerpt comes back with Undo, in the library too', async ({ app,
   await expect(reader.excerptItems.first()).toContainText('criticized the vote')
 })
 
-test('the article list answers arrow keys: Enter opens, Delete asks first', async ({
+test('the article list answers arrow keys: Enter opens, Delete asks first, and Undo puts a deleted article back', async ({
   app,
   library,
   reader,
@@ -142,12 +142,32 @@ test('the article list answers arrow keys: Enter opens, Delete asks first', asyn
 
   await page.keyboard.press('Home')
   await expect(mains.nth(0)).toBeFocused()
+  const first = (await mains.nth(0).locator('.row__title').textContent())!
   await page.keyboard.press('Delete')
   const confirm = page.getByTestId('confirm-dialog')
   await expect(confirm).toBeVisible()
   await page.keyboard.press('Escape')
   await expect(confirm).toBeHidden()
   await expect(library.rows).toHaveCount(2)
+
+  // Deleted after asking, it comes back with Undo: its text and its excerpt with it.
+  await library.open(SAMPLE_TITLE)
+  await reader.select(PASSAGE)
+  await reader.excerptSelection()
+  await expect(reader.excerptItems).toHaveCount(1)
+  const sampleRow = library.rows.filter({ hasText: SAMPLE_TITLE }).locator('.row__main')
+  await sampleRow.focus()
+  await page.keyboard.press('Delete')
+  await confirm.getByTestId('confirm-button').click()
+  await expect(library.rows).toHaveCount(1)
+  await expect(reader.root).toHaveCount(0)
+  await page.getByTestId('undo-notice').getByRole('button', { name: 'Undo' }).click()
+  await expect(library.rows).toHaveCount(2)
+  await app.reload()
+  await library.open(SAMPLE_TITLE)
+  await expect(reader.root).toContainText(SAMPLE_TEXT)
+  await expect(reader.excerptItems).toHaveCount(1)
+  await expect(library.rows.filter({ hasText: first })).toHaveCount(1)
 })
 
 test('the vault export runs from the palette with no note open, and says where it went', async ({
