@@ -162,6 +162,16 @@ export const FOCUS_KEYS: readonly { where: string; keys: string; what: string }[
   { where: 'Article text', keys: 'Mod+A', what: 'Select the whole article (only its text)' },
   { where: 'Article text', keys: 'Escape', what: 'Clear the selection' },
   { where: 'Lists and results', keys: '↑/↓, Enter', what: 'Move and open' },
+  {
+    where: 'Library and Notes lists',
+    keys: 'Home/End, Delete',
+    what: 'First and last row; Delete asks, then deletes (with Undo)',
+  },
+  {
+    where: 'Article outline',
+    keys: '↑/↓, Home/End, Enter, Escape',
+    what: 'Move, jump to the section, close',
+  },
   { where: 'Note title', keys: 'Enter', what: 'Save the title and go on writing in the note' },
   { where: 'Dialogs and palettes', keys: 'Escape', what: 'Close, back to where you were' },
 ]
