@@ -52,6 +52,13 @@ test('the note and the article panes collapse from the keyboard and stay so afte
   await page.keyboard.press('ControlOrMeta+Shift+Digit1')
   await expect(workspace.readerPane).toBeVisible()
   await expect(articleExpand).toHaveCount(0)
+
+  // A note opened (or made) while the note pane is collapsed shows its pane: its title takes the focus.
+  await page.keyboard.press('ControlOrMeta+Shift+Digit2')
+  await expect(noteExpand).toBeVisible()
+  await page.getByTestId('new-note').click()
+  await expect(workspace.notePane).toBeVisible()
+  await expect(notes.titleField).toBeFocused()
 })
 
 test('the notes list answers arrow keys, and Delete asks, deletes and offers an Undo that restores', async ({

@@ -23,7 +23,7 @@ import { useChangesElsewhere } from './library/use-changes-elsewhere'
 import { matchedWords, type SearchHit } from './search/use-search'
 import { flashWhenShown } from './search/flash-match'
 import { WindowLayout } from './layout/WindowLayout'
-import { WorkspacePanes } from './layout/WorkspacePanes'
+import { WorkspacePanes, revealPane } from './layout/WorkspacePanes'
 import { Sidebar } from './layout/Sidebar'
 import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
@@ -77,6 +77,7 @@ export function App() {
   }, [openNote?.title, openArticle?.title])
 
   const openArticleAt = useCallback((articleId: string, excerptId: string | null) => {
+    revealPane('reader')
     setOpenArticleId(articleId)
     setFocus(excerptId ? { excerptId } : null)
   }, [])

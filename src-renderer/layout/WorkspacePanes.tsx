@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react'
+import { useLayoutEffect, useState, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
 import {
   Group,
   Panel,
@@ -29,6 +30,18 @@ function togglePane(pane: PaneRef, other: PaneRef): void {
   panel.collapse()
 }
 
+// The first article and the first note shown after the page loads find their panes as they were left
+// (collapsed or not); every one opened after that shows its pane, before it is drawn, so that what
+// takes the focus in it (a new note's title) can.
+const shownSinceLoad = { reader: false, note: false }
+const revealers: { reader?: () => void; note?: () => void } = {}
+
+/** Called just before an article or a note is opened: shows its pane if it is collapsed (see above). */
+export function revealPane(which: 'reader' | 'note'): void {
+  if (shownSinceLoad[which]) revealers[which]?.()
+  shownSinceLoad[which] = true
+}
+
 /**
  * The reader and the open note side by side (the home position), split by a separator that drags and
  * answers arrow keys. Either pane collapses to a rail (its rail button, or the View commands) while
@@ -44,6 +57,19 @@ export function WorkspacePanes({ reader, note }: WorkspacePanesProps) {
   const [readerCollapsed, setReaderCollapsed] = useState(false)
   const [noteCollapsed, setNoteCollapsed] = useState(false)
   const both = Boolean(reader && note)
+  useLayoutEffect(() => {
+    const reveal = (pane: PaneRef, setCollapsed: (collapsed: boolean) => void) => () => {
+      if (!pane.current?.isCollapsed()) return
+      flushSync(() => setCollapsed(false))
+      pane.current.expand()
+    }
+    revealers.reader = reveal(readerRef, setReaderCollapsed)
+    revealers.note = reveal(noteRef, setNoteCollapsed)
+    return () => {
+      delete revealers.reader
+      delete revealers.note
+    }
+  }, [readerRef, noteRef])
 
   useCommand(
     'toggle-reader-pane',

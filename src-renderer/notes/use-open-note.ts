@@ -5,6 +5,7 @@ import { useNotifier } from '../ui/notices'
 import { useConfirm } from '../ui/confirm'
 import { exportNote } from './NotePane'
 import type { NotesState } from './use-notes'
+import { revealPane } from '../layout/WorkspacePanes'
 
 /**
  * The note open beside the article, and what the window does to notes: open another (saving what is
@@ -33,6 +34,7 @@ export function useOpenNote(notes: NotesState) {
   const switchToNote = async (noteId: string | null) => {
     if (noteId === openNoteId) return
     if (!(await flushEditor())) return
+    if (noteId) revealPane('note')
     setOpenNoteId(noteId)
     setNewNoteId(null)
   }
@@ -41,6 +43,7 @@ export function useOpenNote(notes: NotesState) {
     if (!(await flushEditor())) return
     const note = await notes.create()
     if (!note) return
+    revealPane('note')
     setOpenNoteId(note.id)
     // The first thing to do with a new note is usually to name it: its title field, once shown, is selected.
     setNewNoteId(note.id)
