@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './fixtures'
 import { REPO_ROOT } from './target'
@@ -65,5 +67,32 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByTestId('export-vault').click()
     await expect(page.getByTestId('vault-export-dialog')).toBeVisible()
     await auditScreen(app, `${theme} vault export dialog`)
+    await page.getByTestId('vault-export-dialog').getByRole('button', { name: 'Close' }).click()
+
+    // A deletion's toast, with Undo.
+    await page.getByTestId('note-row').locator('.row__main').first().focus()
+    await page.keyboard.press('Delete')
+    await page.getByTestId('confirm-button').click()
+    await expect(page.getByTestId('undo-notice')).toBeVisible()
+    await auditScreen(app, `${theme} undo toast`)
+    await page.getByTestId('undo-notice').getByRole('button', { name: 'Undo' }).click()
+    await expect(page.getByTestId('note-row')).toHaveCount(1)
+
+    // A long article's outline.
+    const scratch = await mkdtemp(join(tmpdir(), 'commonplace-axe-'))
+    const sections = ['Why lichens matter', 'How they grow', 'Where to find them', 'How to date a rock']
+    const paragraph = 'A lichen is a fungus and an alga living as one, growing a millimetre a year. '.repeat(
+      10,
+    )
+    await writeFile(
+      join(scratch, 'lichens.md'),
+      `# A Field Guide to Lichens\n\n${sections.map((name) => `## ${name}\n\n${paragraph}\n\n${paragraph}\n\n`).join('')}`,
+    )
+    await library.importFiles([join(scratch, 'lichens.md')])
+    await library.open('A Field Guide to Lichens')
+    await expect(reader.root).toContainText('a fungus and an alga')
+    await page.getByTestId('outline-toggle').click()
+    await expect(page.getByTestId('outline-item')).toHaveCount(sections.length)
+    await auditScreen(app, `${theme} article outline`)
   })
 }

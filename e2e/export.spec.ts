@@ -170,7 +170,7 @@ test('Export library as vault… writes the vault from the app and names a file 
   await settings.choose('Note links', 'markdown')
   await expect
     .poll(async () => ((await callApi(page, 'library.settings', {})) as { export: unknown }).export)
-    .toEqual({ citations: 'footnotes', links: 'markdown' })
+    .toEqual({ citations: 'footnotes', links: 'markdown', folder: null })
   await settings.close()
   await page.getByTestId('export-vault').click()
   await expect(dialog.getByTestId('vault-export-styles')).toContainText(

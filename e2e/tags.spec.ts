@@ -129,3 +129,30 @@ test('excerpt tags are chips and count in the Tags list', async ({ app, library,
   await app.reload()
   await expect(library.tagItem('iran').getByTestId('tag-count')).toHaveText('2')
 })
+
+test('a tag only excerpts carry lists the articles they were cut from', async ({ app, library, reader }) => {
+  const { page } = app
+  const scratch = await mkdtemp(join(tmpdir(), 'commonplace-tags-'))
+  const markdown = join(scratch, 'field-notes.md')
+  await writeFile(markdown, '# Field Notes on Lichens\n\nLichens grow a millimetre a year.\n')
+  await library.importSample()
+  await expect(reader.root).toContainText(SAMPLE_TITLE)
+  await library.importFiles([markdown])
+  await expect(library.rows).toHaveCount(2)
+
+  await library.open(SAMPLE_TITLE)
+  await reader.select('The U.S., Turkey and Iran have all criticized the vote.')
+  await reader.excerptSelection()
+  const item = reader.excerptItems.first()
+  await item.getByTestId('excerpt-quote').click()
+  const input = item.getByTestId('excerpt-tag-input')
+  await input.fill('reaction')
+  await input.press('Enter')
+  await expect(library.tagItem('reaction')).toHaveAttribute('title', '1 excerpt')
+
+  // Picked in the Tags list, it lists the article the excerpt was cut from, not nothing.
+  await library.tagItem('reaction').click()
+  await expect(library.rows).toHaveCount(1)
+  await expect(library.rows.first()).toContainText(SAMPLE_TITLE)
+  await expect(page.getByText(/No articles/)).toHaveCount(0)
+})

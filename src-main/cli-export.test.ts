@@ -123,7 +123,11 @@ describe('commonplace settings', () => {
 
     expect((await cli('settings', '--library', library)).stdout).toBe('citations inline\nlinks     wiki\n')
     const changed = await cli('settings', '--links', 'markdown', '--library', library, '--json')
-    expect(JSON.parse(changed.stdout).export).toEqual({ citations: 'inline', links: 'markdown' })
+    expect(JSON.parse(changed.stdout).export).toEqual({
+      citations: 'inline',
+      links: 'markdown',
+      folder: null,
+    })
     expect((await cli('export', linked, '--library', library)).stdout).toContain('See [Other](Other.md).')
     expect((await cli('export', linked, '--links', 'wiki', '--library', library)).stdout).toContain(
       'See [[Other]].',

@@ -12,6 +12,7 @@ import { openMainWindow } from './desktop/window'
 import { PendingWork } from './desktop/pending-work'
 import { PathGrants } from './desktop/path-grants'
 import { serveExportFolderDialog } from './desktop/export-folder-dialog'
+import { serveShowFolders } from './desktop/show-folders'
 import { RendererLocation } from './desktop/renderer-location'
 import {
   electronStandIn,
@@ -35,6 +36,7 @@ beforeAll(async () => {
 
 let window: BrowserWindow
 let inbox: DeepLinkInbox
+let libraryDir: string
 beforeEach(async () => {
   resetElectronStandIn()
   const dir = await mkdtemp(join(tmpdir(), 'commonplace-preload-'))
@@ -45,6 +47,8 @@ beforeEach(async () => {
   const grants = new PathGrants()
   registerApiHandler({ library, windows, renderer, pending, grants })
   serveExportFolderDialog({ windows, renderer, grants, defaultPath: join(dir, 'Commonplace vault') })
+  libraryDir = library.store.dir
+  serveShowFolders({ windows, renderer, grants, libraryDir })
   inbox = new DeepLinkInbox(windows, () => {})
   inbox.listen(['commonplace', 'commonplace://note/n-at-launch'])
   inbox.serve(renderer)
@@ -68,7 +72,9 @@ describe('the preload bridge', () => {
       'onDeepLink',
       'onImportGrants',
       'onMenuCommand',
+      'openLibraryFolder',
       'platform',
+      'showExportFolder',
     ])
     expect(bridge.platform).toBe('desktop')
   })
@@ -109,6 +115,16 @@ describe('the preload bridge', () => {
     })
     electronStandIn.openDialogAnswer = { canceled: true, filePaths: [] }
     expect(await bridge.chooseExportFolder()).toBeNull()
+  })
+
+  it('shows a chosen vault folder by its grant and opens the library folder, never a path it is given', async () => {
+    electronStandIn.openDialogAnswer = { canceled: false, filePaths: ['/home/a/Vault'] }
+    const chosen = await bridge.chooseExportFolder()
+    expect(await bridge.showExportFolder(chosen!.grant)).toBe(true)
+    expect(await bridge.showExportFolder('/home/a/Vault')).toBe(false)
+    expect(electronStandIn.shownInFolder).toEqual(['/home/a/Vault'])
+    expect(await bridge.openLibraryFolder()).toBe(true)
+    expect(electronStandIn.openedPaths).toEqual([libraryDir])
   })
 
   it('delivers menu commands until unsubscribed', () => {

@@ -26,6 +26,12 @@ const bridge = {
   chooseExportFolder(): Promise<PathGrant | null> {
     return ipcRenderer.invoke(IPC_CHANNELS.chooseExportFolder) as Promise<PathGrant | null>
   },
+  showExportFolder(grant: string): Promise<boolean> {
+    return ipcRenderer.invoke(IPC_CHANNELS.showExportFolder, grant) as Promise<boolean>
+  },
+  openLibraryFolder(): Promise<boolean> {
+    return ipcRenderer.invoke(IPC_CHANNELS.openLibraryFolder) as Promise<boolean>
+  },
   onDeepLink(listener: (link: DeepLink) => void): () => void {
     // The link is taken rather than pushed, so one that arrived before this page listened is not lost.
     const take = () =>

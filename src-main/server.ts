@@ -58,6 +58,7 @@ export async function startBrowserModeServer(options: BrowserModeOptions): Promi
   const folders = new AllowedFolders({
     libraryDir: options.library.store.dir,
     defaultExportDir: options.defaultExportDir ?? defaultVaultDir(),
+    savedExportDir: () => options.library.store.data.settings.export.folder,
   })
   const confirmations = new FolderConfirmations(folders)
   const isAuthorized = (request: IncomingMessage): boolean => {

@@ -1,44 +1,35 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
-import type { Excerpt, NoteSummary } from '../src-main/core/records'
 import type { PathGrant } from '../src-main/api/bridge'
-import type { ExcerptSource, NoteEditorHandle } from './editor/NoteEditor'
 import { api, onDesktopImport } from './api'
 import { useNotifier } from './ui/notices'
-import { useConfirm } from './ui/confirm'
-import { ImportIcon, PlusIcon, SettingsIcon } from './ui/icons'
 import { useLibrary } from './library/use-library'
 import { useFileDrop } from './library/use-file-drop'
 import { localFile } from './library/import-queue'
-import { LibraryList } from './library/LibraryList'
 import { ImportProgress } from './library/ImportProgress'
 import { EmptyLibrary } from './library/EmptyLibrary'
 import { ImportInput } from './library/ImportInput'
 import { LibraryOverview } from './library/LibraryOverview'
 import { Reader, type ExcerptFocus } from './reader/Reader'
 import { useNotes } from './notes/use-notes'
-import { NoteList } from './notes/NoteList'
-import { NotePane, exportNote } from './notes/NotePane'
+import { useOpenNote } from './notes/use-open-note'
+import { NotePane } from './notes/NotePane'
+import { VaultExportDialog } from './notes/VaultExport'
 import { VerifyQuotesDialog } from './notes/VerifyQuotes'
 import { useDeepLinks } from './deep-links'
 import { useNoteLinks, notesLinkingTo } from './notes/use-note-links'
 import { NoteLinkContext } from './editor/note-link-services'
-import { TagFilter, TagList } from './tags/TagList'
 import { useTagCounts } from './tags/use-tag-counts'
 import { useArticleRecord } from './library/use-article-record'
 import { useChangesElsewhere } from './library/use-changes-elsewhere'
-import { SearchPanel } from './search/SearchPanel'
 import { matchedWords, type SearchHit } from './search/use-search'
 import { flashWhenShown } from './search/flash-match'
 import { WindowLayout } from './layout/WindowLayout'
-import { WorkspacePanes } from './layout/WorkspacePanes'
-import { SidebarSplit } from './layout/SidebarSplit'
+import { WorkspacePanes, revealPane } from './layout/WorkspacePanes'
+import { Sidebar } from './layout/Sidebar'
 import { useFocusMode } from './layout/use-focus-mode'
 import { useLibrarySettings } from './settings/use-library-settings'
 import { SettingsDialog } from './settings/SettingsDialog'
 import { OpenSettingsContext } from './settings/settings-context'
-import { SyncStatus } from './sync/SyncStatus'
-import { ConflictsList } from './sync/ConflictsList'
-import { settingsShortcutLabel } from './layout/shortcuts'
 import { useCommand } from './commands/registry'
 import { Finder } from './commands/Finder'
 import type { SwitcherEntry } from './commands/QuickSwitcher'
@@ -50,7 +41,6 @@ import './ui/layout.css'
 /** The window: the library and notes on the left; the article and the note being written side by side. */
 export function App() {
   const notifier = useNotifier()
-  const confirm = useConfirm()
   const library = useLibrary()
   const notes = useNotes()
   // The CLI or another window wrote to the library: the lists show it.
@@ -64,13 +54,10 @@ export function App() {
   )
   const [openArticleId, setOpenArticleId] = useState<string | null>(null)
   const [focus, setFocus] = useState<ExcerptFocus | null>(null)
-  const [openNoteId, setOpenNoteId] = useState<string | null>(null)
-  /** The note just made with New note, whose title comes up selected to be named first. */
-  const [newNoteId, setNewNoteId] = useState<string | null>(null)
+  const noteActions = useOpenNote(notes)
+  const { editorRef, openNoteId, openNote, newNoteId, switchToNote, newNote, deleteNote } = noteActions
   const [tagFilter, setTagFilter] = useState<string | null>(null)
-  const editorRef = useRef<NoteEditorHandle>(null)
   const workspaceRef = useRef<HTMLElement>(null)
-  const [searching, setSearching] = useState(false)
   /** The words a search result was opened for, to be shown lit where they stand. */
   const [match, setMatch] = useState<{ words: string; in: 'article' | 'note'; request: number } | null>(null)
   const fileInputRef = useRef<HTMLInputElement>(null)
@@ -80,7 +67,6 @@ export function App() {
   const openSettings = useCallback(() => setSettingsOpen(true), [])
   useCommand('settings', openSettings)
 
-  const openNote = notes.notes?.find((note) => note.id === openNoteId) ?? null
   const openArticle = useArticleRecord(openArticleId, library.revision)
 
   const tags = useTagCounts(library.revision, notes.notes)
@@ -92,18 +78,8 @@ export function App() {
     document.title = showing ? `${showing} — Commonplace` : 'Commonplace'
   }, [openNote?.title, openArticle?.title])
 
-  /** Saves what is typed in the open note; false (and the user told) if that failed. */
-  const flushEditor = async (): Promise<boolean> => {
-    try {
-      await editorRef.current?.flush()
-      return true
-    } catch (error) {
-      notifier.error('Could not save the note', error)
-      return false
-    }
-  }
-
   const openArticleAt = useCallback((articleId: string, excerptId: string | null) => {
+    revealPane('reader')
     setOpenArticleId(articleId)
     setFocus(excerptId ? { excerptId } : null)
   }, [])
@@ -132,13 +108,6 @@ export function App() {
           expiresAfterMs: 10_000,
         })
       })
-  }
-
-  const switchToNote = async (noteId: string | null) => {
-    if (noteId === openNoteId) return
-    if (!(await flushEditor())) return
-    setOpenNoteId(noteId)
-    setNewNoteId(null)
   }
 
   const openLinkedNote = (noteId: string) => void switchToNote(noteId)
@@ -170,62 +139,13 @@ export function App() {
     return flashWhenShown(workspace, () => workspace.querySelector(selector), match.words)
   }, [match])
 
-  const newNote = async () => {
-    if (!(await flushEditor())) return
-    const note = await notes.create()
-    if (!note) return
-    setOpenNoteId(note.id)
-    // The first thing to do with a new note is usually to name it: its title field, once shown, is selected.
-    setNewNoteId(note.id)
-  }
-
-  const deleteNote = async (note: NoteSummary) => {
-    const confirmed = await confirm({
-      title: 'Delete this note?',
-      message: `“${note.title}” will be deleted. You can undo this for a short while afterwards.`,
-      confirmLabel: 'Delete note',
-      danger: true,
-    })
-    if (!confirmed) return
-    // A save still on its way must land before the note goes, or it would fail against a missing note.
-    if (note.id === openNoteId) await flushEditor()
-    const deleted = await notes.remove(note, (restored) => setOpenNoteId(restored.id))
-    // Closed only if it is still the open note: another one may have been opened while it was deleted.
-    if (deleted) setOpenNoteId((open) => (open === note.id ? null : open))
-  }
-
-  const exportOpenNote = async () => {
-    if (!openNoteId) {
-      notifier.show({ tone: 'info', message: 'Open a note to export it.', expiresAfterMs: 6000 })
-      return
-    }
-    try {
-      const fileName = await exportNote(openNoteId, editorRef.current)
-      notifier.show({ tone: 'success', message: `Exported the note as ${fileName}.`, expiresAfterMs: 8000 })
-    } catch (error) {
-      notifier.error('Could not export the note', error)
-    }
-  }
-
-  const insertExcerpt = (excerpt: Excerpt, source: ExcerptSource) => {
-    if (!editorRef.current) {
-      notifier.show({
-        tone: 'info',
-        message: 'Open a note first, then insert the excerpt.',
-        expiresAfterMs: 6000,
-      })
-      return
-    }
-    editorRef.current.insertExcerpt(excerpt, source)
-  }
-
   // Keys, the command palette and the desktop menu all run the commands of one table.
   useCommandKeys()
   useAppCommands({
     importFiles: () => fileInputRef.current?.click(),
     importSample: () => void importSample(),
     newNote: () => void newNote(),
-    exportNote: () => void exportOpenNote(),
+    exportNote: () => void noteActions.exportOpenNote(),
     closeArticle: () => setOpenArticleId(null),
     closeNote: () => void switchToNote(null),
     articleOpen: openArticleId !== null,
@@ -254,9 +174,8 @@ export function App() {
       <div className="app">
         <JoinLiveNote
           onJoined={async (note) => {
-            if (!(await flushEditor())) return
             notes.update(note)
-            setOpenNoteId(note.id)
+            await switchToNote(note.id)
           }}
         />
         <a className="skip-link" href="#workspace">
@@ -265,86 +184,23 @@ export function App() {
         <WindowLayout
           focusMode={focusMode.on && openArticleId !== null}
           sidebar={
-            <aside className="sidebar" aria-label="Library and notes">
-              <div className="sidebar__brand">
-                <span>Commonplace</span>
-                <button
-                  type="button"
-                  className="icon-button"
-                  data-testid="open-settings"
-                  aria-label={`Settings (${settingsShortcutLabel()})`}
-                  title={`Settings (${settingsShortcutLabel()})`}
-                  onClick={openSettings}
-                >
-                  <SettingsIcon />
-                </button>
-              </div>
-              <SyncStatus />
-              <ConflictsList />
-              <SearchPanel onOpen={(hit) => void openSearchHit(hit)} onActiveChange={setSearching} />
-              {activeTag && !searching && <TagFilter tag={activeTag} onClear={() => setTagFilter(null)} />}
-              <SidebarSplit
-                hidden={searching}
-                library={
-                  <section className="sidebar__section" aria-labelledby="library-heading">
-                    <div className="sidebar__heading">
-                      <h2 id="library-heading">Library</h2>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label="Add articles from files"
-                        title="Import files into the library"
-                        disabled={library.importing}
-                        onClick={() => fileInputRef.current?.click()}
-                      >
-                        <ImportIcon />
-                      </button>
-                    </div>
-                    <LibraryList
-                      library={library}
-                      openArticleId={openArticleId}
-                      onOpen={(articleId) => openArticleAt(articleId, null)}
-                      onDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
-                      tagFilter={activeTag}
-                    />
-                  </section>
-                }
-                notes={
-                  <section className="sidebar__section" aria-labelledby="notes-heading">
-                    <div className="sidebar__heading">
-                      <h2 id="notes-heading">Notes</h2>
-                      <button
-                        type="button"
-                        className="button button--small"
-                        data-testid="new-note"
-                        onClick={() => void newNote()}
-                      >
-                        <PlusIcon /> New note
-                      </button>
-                    </div>
-                    <NoteList
-                      notes={notes.notes}
-                      openNoteId={openNoteId}
-                      onOpen={(noteId) => void switchToNote(noteId)}
-                      onDelete={(note) => void deleteNote(note)}
-                      tagFilter={activeTag}
-                    />
-                  </section>
-                }
-                tags={
-                  <section className="sidebar__section sidebar__section--tags" aria-labelledby="tags-heading">
-                    <div className="sidebar__heading">
-                      <h2 id="tags-heading">Tags</h2>
-                    </div>
-                    <TagList
-                      counts={tags}
-                      active={activeTag}
-                      onToggle={(tag) => setTagFilter(tag === activeTag ? null : tag)}
-                    />
-                  </section>
-                }
-              />
-            </aside>
+            <Sidebar
+              library={library}
+              notes={notes.notes}
+              tags={tags}
+              activeTag={activeTag}
+              onTagFilter={setTagFilter}
+              openArticleId={openArticleId}
+              openNoteId={openNoteId}
+              fileInputRef={fileInputRef}
+              onOpenArticle={(articleId) => openArticleAt(articleId, null)}
+              onArticleDeleted={(articleId) => articleId === openArticleId && setOpenArticleId(null)}
+              onOpenNote={(noteId) => void switchToNote(noteId)}
+              onNewNote={() => void newNote()}
+              onDeleteNote={(note) => void deleteNote(note)}
+              onOpenSearchHit={(hit) => void openSearchHit(hit)}
+              onOpenSettings={openSettings}
+            />
           }
         >
           <main ref={workspaceRef} id="workspace" tabIndex={-1} className="workspace">
@@ -364,7 +220,7 @@ export function App() {
                       onToggleFocusMode={focusMode.toggle}
                       onArticlesChanged={() => void library.refresh()}
                       onOpenNote={(noteId) => void switchToNote(noteId)}
-                      onInsertExcerpt={insertExcerpt}
+                      onInsertExcerpt={noteActions.insertExcerpt}
                       onClose={() => setOpenArticleId(null)}
                     />
                   )
@@ -411,6 +267,7 @@ export function App() {
           onOpenSearchHit={(hit) => void openSearchHit(hit)}
           fallbackFocus={workspaceFocus}
         />
+        <VaultExportDialog />
         <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} state={librarySettings} />
         <VerifyQuotesDialog />
         <ImportInput ref={fileInputRef} onFiles={(files) => void importFiles(files)} />

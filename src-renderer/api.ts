@@ -148,6 +148,16 @@ export function chooseDesktopExportFolder(): Promise<PathGrant | null> {
   return bridge ? bridge.chooseExportFolder() : Promise.resolve(null)
 }
 
+/** Desktop: shows a vault folder chosen in the folder dialog (by its grant) in the file manager. */
+export function showDesktopExportFolder(grant: string): Promise<boolean> {
+  return bridge ? bridge.showExportFolder(grant) : Promise.resolve(false)
+}
+
+/** Desktop: opens the library folder in the file manager; a browser cannot, so it answers false. */
+export function openDesktopLibraryFolder(): Promise<boolean> {
+  return bridge ? bridge.openLibraryFolder() : Promise.resolve(false)
+}
+
 /** Listens for desktop menu commands; in the browser there is no menu, so nothing ever arrives. */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge ? bridge.onMenuCommand(listener) : () => {}

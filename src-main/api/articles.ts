@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { method } from './method'
 import { ArticleId } from '../core/ids'
 import { Article } from '../core/records'
-import { listArticles, getArticle, renameArticle, deleteArticle } from '../core/articles'
+import { listArticles, getArticle, renameArticle } from '../core/articles'
+import { deleteArticleUndoably, restoreArticle } from '../core/article-undo'
 import { pageOfArticles } from '../core/article-pages'
 import { articleRecord, newerCopyOf } from '../core/library-lookups'
 import { MAX_IMPORT_BYTES } from '../core/import/limits'
@@ -190,13 +191,21 @@ export const articleMethods = {
     handler: ({ store }, { id, title }) => renameArticle(store, id, title),
   }),
   'articles.delete': method({
-    summary: 'Deletes an article and its excerpts; notes keep their quoted words.',
+    summary:
+      'Deletes an article and its excerpts; notes keep their quoted words. articles.restore puts it back for a while after.',
     input: z.object({ id: ArticleId }),
     output: z.object({ deleted: z.literal(true) }),
     handler: async ({ store }, { id }) => {
-      await deleteArticle(store, id)
+      await deleteArticleUndoably(store, id)
       return { deleted: true as const }
     },
+  }),
+  'articles.restore': method({
+    summary:
+      'Puts back an article deleted by articles.delete in this session (undo), with its excerpts and files, in one write.',
+    input: z.object({ id: ArticleId }),
+    output: Article,
+    handler: ({ store }, { id }) => restoreArticle(store, id),
   }),
   'articles.formats': method({
     summary: 'File extensions the importers accept, and the size limit.',

@@ -21,6 +21,8 @@ export const MENU_COMMANDS = [
   'new-note',
   'export-note',
   'verify-quotes',
+  'export-vault',
+  'select-all',
 ] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
@@ -40,6 +42,10 @@ export interface DesktopBridge {
   onImportGrants(listener: (grants: PathGrant[]) => void): () => void
   /** Shows the native folder dialog for a vault export; the folder chosen, as a grant, or null if cancelled. */
   chooseExportFolder(): Promise<PathGrant | null>
+  /** Shows a folder chosen for a vault export (named by its grant) in the system's file manager; false if it is not this window's. */
+  showExportFolder(grant: string): Promise<boolean>
+  /** Opens the library folder in the system's file manager. */
+  openLibraryFolder(): Promise<boolean>
   /** Subscribes to `commonplace://` links the operating system opened the app with; returns the unsubscribe function. */
   onDeepLink(listener: (link: DeepLink) => void): () => void
 }
@@ -52,6 +58,10 @@ export const IPC_CHANNELS = {
   importGrants: 'commonplace:import-grants',
   /** invoke: shows the native folder dialog for a vault export; answers a PathGrant or null. */
   chooseExportFolder: 'commonplace:choose-export-folder',
+  /** invoke (a grant): shows a chosen export folder in the file manager; answers true if shown. */
+  showExportFolder: 'commonplace:show-export-folder',
+  /** invoke: opens the library folder in the file manager; answers true if opened. */
+  openLibraryFolder: 'commonplace:open-library-folder',
   /** invoke: takes the deep link waiting for the window (or null). */
   deepLink: 'commonplace:deep-link',
   /** main → window: a deep link is waiting; take it. */

@@ -6,9 +6,14 @@ import { NoteId } from '../core/ids'
 import { CommonplaceError } from '../core/errors'
 import type { LibraryStore } from '../core/store/library-store'
 
-/** The folder suggested for a vault export; browser mode lets the page write there without asking. */
+/** The folder suggested for a vault export when the library names none; browser mode lets the page write there without asking. */
 export function defaultVaultDir(): string {
   return join(homedir(), 'Commonplace vault')
+}
+
+/** The library's default export folder (Settings), or the built-in one. */
+export function vaultDirOf(store: LibraryStore): string {
+  return store.data.settings.export.folder ?? defaultVaultDir()
 }
 
 // The export code (headless Lexical, YAML) loads with the first export, not with the API.
@@ -99,10 +104,13 @@ export const exportMethods = {
   }),
   'export.vaultDefaultDir': method({
     summary:
-      'The folder suggested for a vault export: "Commonplace vault" in the home folder of the machine running the library.',
+      'The folder suggested for a vault export: the default export folder of the library settings, else "Commonplace vault" in the home folder of the machine running the library.',
     input: z.object({}),
     output: z.object({ path: z.string() }),
-    handler: () => ({ path: defaultVaultDir() }),
+    handler: async ({ store }) => {
+      await store.refresh()
+      return { path: vaultDirOf(store) }
+    },
   }),
   'export.citations': method({
     summary: 'The sources a note cites (or, without a note, every source) as BibTeX or CSL-JSON.',

@@ -34,6 +34,7 @@ export const VALID_INPUTS: { [K in MethodName]: (library: FuzzLibrary) => Method
   'articles.importSample': () => ({}),
   'articles.rename': ({ article }) => ({ id: article, title: 'Renamed by the fuzzer' }),
   'articles.delete': ({ article }) => ({ id: article }),
+  'articles.restore': ({ article }) => ({ id: article }),
   'articles.formats': () => ({}),
   'articles.update': ({ article, articleText }) => ({
     id: article,

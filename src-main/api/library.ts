@@ -67,20 +67,27 @@ export const libraryMethods = {
     handler: ({ store }, { repair }) => checkLibrary(store, repair),
   }),
   'library.settings': method({
-    summary: "The library's settings: how Markdown exports cite excerpts and write note links by default.",
+    summary:
+      "The library's settings: how Markdown exports cite excerpts and write note links by default, the default vault folder, and how the app looks.",
     input: z.object({}),
     output: LibrarySettings,
     handler: ({ store }) => librarySettings(store),
   }),
   'library.setExportSettings': method({
     summary:
-      'Changes the default citation style and note-link style of Markdown exports (app, browser mode and CLI).',
+      'Changes the default citation style and note-link style of Markdown exports, and the default vault export folder (a folder the caller may name for export, as export.vault takes it; null for the default).',
     input: z.object({
       citations: z.enum(['inline', 'footnotes']).optional(),
       links: z.enum(['wiki', 'markdown']).optional(),
+      folder: z.string().min(1).max(4096).nullable().optional(),
     }),
     output: LibrarySettings,
-    handler: ({ store }, changes) => setExportSettings(store, changes),
+    handler: async ({ store }, { folder, ...styles }, { paths }) => {
+      // Never a free string: the folder is what the transport's path policy makes of it (a grant from
+      // the desktop dialog, a folder browser mode may already write, a path typed at the terminal).
+      const resolved = typeof folder === 'string' ? await paths.resolve(folder, 'export-folder') : folder
+      return setExportSettings(store, { ...styles, folder: resolved })
+    },
   }),
   'library.setAppearance': method({
     summary:

@@ -84,3 +84,42 @@ describe('confirming a folder', () => {
     await expect(folders.resolve(at('home/.bashrc'), 'export-file')).rejects.toThrow(/outside/)
   })
 })
+
+describe("the library's default export folder (Settings)", () => {
+  const withSaved = (saved: string | null) =>
+    new AllowedFolders({
+      libraryDir: join(root, 'library'),
+      defaultExportDir: join(root, 'export'),
+      homeDir: join(root, 'home'),
+      savedExportDir: () => saved,
+    })
+
+  it('may be written without asking, as the built-in one may, and is read at each call', async () => {
+    let saved: string | null = null
+    const policy = new AllowedFolders({
+      libraryDir: join(root, 'library'),
+      defaultExportDir: join(root, 'export'),
+      homeDir: join(root, 'home'),
+      savedExportDir: () => saved,
+    })
+    await expect(policy.resolve(at('outside/vault'), 'export-folder')).rejects.toMatchObject({
+      code: 'PATH_REFUSED',
+    })
+    saved = at('outside')
+    expect(await policy.resolve(at('outside/vault'), 'export-folder')).toBe(at('outside/vault'))
+    expect(await policy.allowsExportTo(at('outside'))).toBe(true)
+    // Still never a hidden part inside it.
+    await expect(policy.resolve(at('outside/.git'), 'export-folder')).rejects.toThrow(/hidden/)
+  })
+
+  it.each([
+    ['the home folder itself', 'home'],
+    ['a folder inside the library', 'library/articles'],
+    ['a hidden folder', 'home/.config'],
+  ])('adds nothing when it is %s (it must then be confirmed)', async (_what, path) => {
+    const policy = withSaved(at(path))
+    await expect(policy.resolve(at(`${path}/vault`), 'export-folder')).rejects.toMatchObject({
+      code: 'PATH_REFUSED',
+    })
+  })
+})

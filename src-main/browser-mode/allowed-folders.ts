@@ -8,8 +8,15 @@ import type { PathPolicy, PathUse } from '../api/path-policy'
 export interface AllowedFoldersSettings {
   /** The library: its files may be named for import (never for export: the store owns it). */
   libraryDir: string
-  /** The folder suggested for vault exports (export.vaultDefaultDir): writable without asking. */
+  /** The built-in folder for vault exports (export.vaultDefaultDir): writable without asking. */
   defaultExportDir: string
+  /**
+   * The library's own default export folder (Settings), read at each call; writable without asking
+   * too. It can only have been stored through library.setExportSettings, which takes a folder only
+   * once this policy allows it (or from the terminal, or from the desktop folder dialog), so it adds
+   * no folder the user did not give; it is still held to the rules a confirmed folder meets.
+   */
+  savedExportDir?: () => string | null
   /** The user's home folder, which can never be confirmed whole; os.homedir() unless a test says. */
   homeDir?: string
 }
@@ -37,7 +44,8 @@ export class AllowedFolders implements PathPolicy {
   async resolve(given: string, use: PathUse): Promise<string> {
     if (!isAbsolute(given)) refuse(`${given} is not a full path; browser mode takes full paths only`)
     const path = await realPathOf(normalize(given))
-    const roots = use === 'import' ? [...this.writable, ...this.readable] : this.writable
+    const writable = [...this.writable, ...(await this.savedExportDir())]
+    const roots = use === 'import' ? [...writable, ...this.readable] : writable
     for (const root of roots) {
       const realRoot = await realPathOf(root)
       if (!isInside(realRoot, path)) continue
@@ -91,6 +99,16 @@ export class AllowedFolders implements PathPolicy {
     const path = await this.confirmable(folder)
     if (!this.writable.includes(path)) this.writable.push(path)
     return path
+  }
+
+  /** The library's default export folder, when it still meets the rules of a confirmed folder. */
+  private async savedExportDir(): Promise<string[]> {
+    const saved = this.settings.savedExportDir?.()
+    if (!saved) return []
+    return this.confirmable(saved).then(
+      (path) => [path],
+      () => [], // moved into the library, made hidden…: it is then only a suggestion that must be confirmed
+    )
   }
 
   private describe(use: PathUse): string {

@@ -89,6 +89,35 @@ describe('pages of the article list', () => {
     expect(titles({ tag: 'fruit', sort: 'title' })).toEqual(['apples and pears', 'Article 10'])
   })
 
+  it('lists under a tag the articles whose excerpts alone carry it', async () => {
+    const zebra = store.data.articles.find((a) => a.title === 'Zebra crossings')!
+    const pears = store.data.articles.find((a) => a.title === 'apples and pears')!
+    const excerpt = (articleId: string, tags: string[]) => ({
+      id: newId('ex'),
+      articleId,
+      quote: 'q',
+      prefix: '',
+      suffix: '',
+      start: 0,
+      end: 1,
+      articleHash: 'h',
+      createdAt: new Date().toISOString(),
+      state: 'exact' as const,
+      previousQuote: null,
+      color: 'yellow' as const,
+      comment: '',
+      tags,
+    })
+    expect(titles({ tag: 'stripes' })).toEqual([])
+    await store.transact((draft) => {
+      draft.excerpts.push(excerpt(zebra.id, ['stripes']), excerpt(pears.id, ['fruit', 'stripes']))
+      return {}
+    })
+    expect(titles({ tag: 'stripes', sort: 'title' })).toEqual(['apples and pears', 'Zebra crossings'])
+    // An article carrying the tag itself and through an excerpt is listed once.
+    expect(titles({ tag: 'fruit', sort: 'title' })).toEqual(['apples and pears', 'Article 10'])
+  })
+
   it('answers one slice with the total, and where an article stands in the order asked', () => {
     const target = store.data.articles.find((a) => a.title === 'Café society')!
     const page = pageOfArticles(store, { offset: 1, limit: 2, sort: 'title', find: target.id })

@@ -14,7 +14,7 @@ export interface ArticlePageQuery {
   sort: ArticleSort
   /** Words every listed article has in its title, author, site or file name (any case, any accents). */
   filter?: string
-  /** Only articles carrying this tag. */
+  /** Only articles carrying this tag themselves or through one of their excerpts. */
   tag?: string
   /** An article whose place in this order is wanted (to bring the open article into view). */
   find?: string
@@ -83,7 +83,14 @@ export function pageOfArticles(store: LibraryStore, query: ArticlePageQuery): Ar
   const words = fold(query.filter ?? '')
     .split(/\s+/)
     .filter(Boolean)
-  if (query.tag !== undefined) list = list.filter((article) => article.tags.includes(query.tag!))
+  if (query.tag !== undefined) {
+    // A tag carried only by excerpts (the Tags list counts those too) lists the articles they were cut from.
+    const tag = query.tag
+    const throughExcerpts = new Set(
+      store.data.excerpts.filter((excerpt) => excerpt.tags.includes(tag)).map((excerpt) => excerpt.articleId),
+    )
+    list = list.filter((article) => article.tags.includes(tag) || throughExcerpts.has(article.id))
+  }
   if (words.length > 0)
     list = list.filter((article) => words.every((word) => haystackOf(article).includes(word)))
   const at = query.find === undefined ? -1 : list.findIndex((article) => article.id === query.find)

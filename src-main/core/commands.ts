@@ -47,6 +47,20 @@ export const COMMANDS = {
     keys: ['Mod+\\'],
     aliases: 'collapse expand panel',
   },
+  'toggle-reader-pane': {
+    title: 'Show or hide the article pane',
+    group: 'View',
+    keys: ['Mod+Shift+1'],
+    aliases: 'collapse expand reader panel',
+    where: 'with an article and a note open',
+  },
+  'toggle-note-pane': {
+    title: 'Show or hide the note pane',
+    group: 'View',
+    keys: ['Mod+Shift+2'],
+    aliases: 'collapse expand editor panel',
+    where: 'with an article and a note open',
+  },
   'focus-mode': {
     title: 'Focus mode (only the article text)',
     group: 'View',
@@ -105,6 +119,13 @@ export const COMMANDS = {
     keys: ['Mod+Alt+E'],
     aliases: 'figure picture image rectangle screenshot snapshot',
     where: 'in the page view of a PDF',
+  },
+  'article-outline': {
+    title: 'Outline of the article (jump to a section)',
+    group: 'Reading',
+    keys: ['Mod+Shift+H'],
+    aliases: 'headings sections contents table toc',
+    where: 'with an article that has headings open',
   },
   'close-article': { title: 'Close the article', group: 'Reading', keys: [] },
   'new-note': { title: 'New note', group: 'Notes', keys: ['Mod+N', 'Mod+Alt+N'], aliases: 'create write' },
@@ -166,6 +187,16 @@ export const FOCUS_KEYS: readonly { where: string; keys: string; what: string }[
   { where: 'Article text', keys: 'Mod+A', what: 'Select the whole article (only its text)' },
   { where: 'Article text', keys: 'Escape', what: 'Clear the selection' },
   { where: 'Lists and results', keys: '↑/↓, Enter', what: 'Move and open' },
+  {
+    where: 'Library and Notes lists',
+    keys: 'Home/End, Delete',
+    what: 'First and last row; Delete asks, then deletes (with Undo)',
+  },
+  {
+    where: 'Article outline',
+    keys: '↑/↓, Home/End, Enter, Escape',
+    what: 'Move, jump to the section, close',
+  },
   { where: 'Note title', keys: 'Enter', what: 'Save the title and go on writing in the note' },
   { where: 'Dialogs and palettes', keys: 'Escape', what: 'Close, back to where you were' },
 ]

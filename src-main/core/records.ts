@@ -96,10 +96,18 @@ export const NoteSummary = z.object({
 })
 export type NoteSummary = z.infer<typeof NoteSummary>
 
-/** How Markdown exports cite excerpts and write note links unless a call says otherwise. */
+/** A full path on Windows (C:\…, \\server\…) or elsewhere (/…); a relative path means nothing to a setting. */
+export const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
+
+/**
+ * How Markdown exports cite excerpts and write note links unless a call says otherwise, and the
+ * default folder of a vault export (null: "Commonplace vault" in the home folder). A stored folder
+ * that is not a full path (a hand edit gone wrong) reads as the default rather than failing the library.
+ */
 export const ExportSettings = z.object({
   citations: z.enum(['inline', 'footnotes']).default('inline'),
   links: z.enum(['wiki', 'markdown']).default('wiki'),
+  folder: z.string().max(4096).regex(ABSOLUTE_PATH).nullable().default(null).catch(null),
 })
 export type ExportSettings = z.infer<typeof ExportSettings>
 

@@ -1,20 +1,28 @@
 import type { LibraryStore } from './store/library-store'
-import { AppearanceSettings, type ExportSettings, type LibrarySettings } from './records'
+import { ABSOLUTE_PATH, AppearanceSettings, type ExportSettings, type LibrarySettings } from './records'
+import { CommonplaceError } from './errors'
 
 /** The library's settings as stored (defaults filled in). */
 export function librarySettings(store: LibraryStore): LibrarySettings {
   return structuredClone(store.data.settings)
 }
 
-/** Changes the export settings given and keeps the others; resolves once they are on disk. */
+/**
+ * Changes the export settings given and keeps the others; resolves once they are on disk. The folder
+ * must already be a full path the caller was allowed to name (api/library.ts asks the path policy);
+ * null puts back the default.
+ */
 export async function setExportSettings(
   store: LibraryStore,
   changes: Partial<ExportSettings>,
 ): Promise<LibrarySettings> {
+  const { citations, links, folder } = changes
+  if (typeof folder === 'string' && !ABSOLUTE_PATH.test(folder))
+    throw new CommonplaceError('INVALID_INPUT', `The export folder must be a full path; ${folder} is not`)
   await store.transact((draft) => {
-    const { citations, links } = changes
     if (citations) draft.settings.export.citations = citations
     if (links) draft.settings.export.links = links
+    if (folder !== undefined) draft.settings.export.folder = folder
     return {}
   })
   return librarySettings(store)

@@ -10,8 +10,8 @@ export interface ExportFolderDialogSettings {
   windows: OwnWindows
   renderer: RendererLocation
   grants: PathGrants
-  /** Where the dialog opens: the suggested vault folder (export.vaultDefaultDir). */
-  defaultPath: string
+  /** Where the dialog opens: the suggested vault folder (export.vaultDefaultDir), asked each time. */
+  defaultPath: string | (() => string)
 }
 
 /**
@@ -37,7 +37,7 @@ export function serveExportFolderDialog({
     const choice = await dialog.showOpenDialog(window, {
       title: 'Export Library as Vault',
       buttonLabel: 'Export Here',
-      defaultPath,
+      defaultPath: typeof defaultPath === 'function' ? defaultPath() : defaultPath,
       properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
     })
     const folder = choice.filePaths[0]

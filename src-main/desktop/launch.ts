@@ -9,8 +9,9 @@ import { libraryDirFrom, sampleArticlePathFor, userDataDirFrom } from './library
 import { installApplicationMenu } from './menu'
 import { importWithNativeDialog } from './native-import'
 import { serveExportFolderDialog } from './export-folder-dialog'
+import { serveShowFolders } from './show-folders'
 import { PathGrants } from './path-grants'
-import { defaultVaultDir } from '../api/export'
+import { vaultDirOf } from '../api/export'
 import { OwnWindows } from './own-windows'
 import { PendingWork } from './pending-work'
 import { holdQuitForPendingWork } from './quit'
@@ -81,7 +82,8 @@ export async function launchDesktopApp(settings: LaunchSettings): Promise<void> 
   const grants = new PathGrants()
   windows.onClosed((contentsId) => grants.forget(contentsId))
   registerApiHandler({ library, windows, renderer, pending, grants })
-  serveExportFolderDialog({ windows, renderer, grants, defaultPath: defaultVaultDir() })
+  serveExportFolderDialog({ windows, renderer, grants, defaultPath: () => vaultDirOf(library.store) })
+  serveShowFolders({ windows, renderer, grants, libraryDir: library.store.dir })
   deepLinks.serve(renderer)
   holdQuitForPendingWork(pending)
   askWhereToSaveDownloads(

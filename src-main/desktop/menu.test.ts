@@ -62,6 +62,7 @@ describe('File menu', () => {
       ['New Note', 'CmdOrCtrl+N'],
       ['Export Note as Markdown…', 'CmdOrCtrl+Shift+S'],
       ['Verify Quotes in Exported Markdown…', undefined],
+      ['Export Library as Vault…', undefined],
       ['quit', 'quit'],
     ])
   })
@@ -110,22 +111,32 @@ describe('File menu', () => {
 })
 
 describe('Edit, View, Window and Help', () => {
-  it('Edit has the standard roles, undo and redo included', () => {
+  it('Edit has the standard roles, undo and redo included, and a Select All of its own', () => {
     installApplicationMenu(windows, linux, importFiles)
     const roles = topLevel('Edit')
       .submenu!.items.map((item) => item.role)
       .filter(Boolean)
-    expect(roles).toEqual([
-      'undo',
-      'redo',
-      'cut',
-      'copy',
-      'paste',
-      'pasteAndMatchStyle',
-      'delete',
-      'selectAll',
-    ])
+    expect(roles).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete'])
   })
+
+  it.each(['linux', 'win32', 'darwin'] as const)(
+    'on %s Select All leaves Ctrl/⌘+A to the page and asks the window, never selecting the whole window',
+    (platform) => {
+      installApplicationMenu(windows, { ...linux, platform }, importFiles)
+      const selectAll = topLevel('Edit').submenu!.getMenuItemById('select-all')!
+      // Not the selectAll role, whose webContents.selectAll() takes in the sidebar and the note too.
+      expect(selectAll.role).toBeUndefined()
+      expect(selectAll.label).toBe('Select All')
+      // Shown with its key, but the key is not taken before the page: the reader's own Ctrl/⌘+A
+      // (use-caret-browsing.ts) selects the article's text only.
+      expect(selectAll.accelerator).toBe('CmdOrCtrl+A')
+      expect(selectAll.registerAccelerator).toBe(false)
+      const window = ownWindow()
+      window.focus()
+      selectAll.click()
+      expect(menuMessages(window)).toEqual([['select-all']])
+    },
+  )
 
   it.each([
     [

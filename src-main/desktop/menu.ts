@@ -46,7 +46,7 @@ export function applicationMenuTemplate(
 ): MenuItemConstructorOptions[] {
   const isMac = settings.platform === 'darwin'
   // The keys come from the window's command table, so the menu, the palette and the shortcuts sheet agree.
-  const command = (id: MenuCommand, label: string): MenuItemConstructorOptions => {
+  const command = (id: Exclude<MenuCommand, 'select-all'>, label: string): MenuItemConstructorOptions => {
     const accelerator = menuAccelerator(id)
     return { id, label, ...(accelerator ? { accelerator } : {}), click: () => send(id) }
   }
@@ -60,6 +60,7 @@ export function applicationMenuTemplate(
       command('new-note', 'New Note'),
       command('export-note', 'Export Note as Markdown…'),
       command('verify-quotes', 'Verify Quotes in Exported Markdown…'),
+      command('export-vault', 'Export Library as Vault…'),
       { type: 'separator' },
       // macOS keeps Quit in the app menu; File closes the window there.
       isMac ? { role: 'close' } : { role: 'quit' },
@@ -77,7 +78,18 @@ export function applicationMenuTemplate(
       { role: 'pasteAndMatchStyle' },
       { role: 'delete' },
       { type: 'separator' },
-      { role: 'selectAll' },
+      // Not role selectAll: Electron's selectAll selects the whole window when the article text (which
+      // is not editable) has the focus. The window decides: the article's text when the focus is in
+      // the article, else what the focused field or editor holds. The key is left to the page
+      // (registerAccelerator false, Windows and Linux; macOS gives the page the key first anyway),
+      // whose reader answers Ctrl/⌘+A itself.
+      {
+        id: 'select-all',
+        label: 'Select All',
+        accelerator: 'CmdOrCtrl+A',
+        registerAccelerator: false,
+        click: () => send('select-all'),
+      },
     ],
   }
   const view: MenuItemConstructorOptions = {

@@ -28,7 +28,8 @@ export function matchesChord(event: KeyboardEvent, chord: string): boolean {
   if (/^[A-Z]$/.test(key)) return event.shiftKey === shift && event.code === `Key${key}`
   if (/^[0-9]$/.test(key)) return event.shiftKey === shift && event.code === `Digit${key}`
   // Named keys (F1, Enter…) are the same with or without Shift: Shift is part of the chord.
-  if (/^(F\d+|Enter|Escape|Tab|Backspace|Delete)$/.test(key)) return event.shiftKey === shift && event.key === key
+  if (/^(F\d+|Enter|Escape|Tab|Backspace|Delete)$/.test(key))
+    return event.shiftKey === shift && event.key === key
   // A character such as `?` is typed with whatever Shift the keyboard layout needs.
   return event.key === key
 }

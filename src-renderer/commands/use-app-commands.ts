@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { onMenuCommand } from '../api'
 import { cyclePanes, focusPane, NOTE_PANE } from './panes'
 import { runCommand, useCommand } from './registry'
+import { selectAllWhereFocused } from './select-all'
 
 /** What the window can do, as App wires it. */
 export interface AppActions {
@@ -33,5 +34,12 @@ export function useAppCommands(actions: AppActions): void {
   )
   useCommand('next-pane', () => cyclePanes(1))
   useCommand('previous-pane', () => cyclePanes(-1))
-  useEffect(() => onMenuCommand((command) => void runCommand(command)), [])
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'select-all') selectAllWhereFocused()
+        else runCommand(command)
+      }),
+    [],
+  )
 }

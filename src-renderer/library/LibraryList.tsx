@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Article } from '../../src-main/core/records'
 import { api } from '../api'
@@ -6,6 +6,7 @@ import { useConfirm } from '../ui/confirm'
 import { InlineEdit } from '../ui/InlineEdit'
 import { PencilIcon, TrashIcon } from '../ui/icons'
 import { formatDate } from '../ui/format'
+import { focusRow, listKeyAction, rowIndexOf } from '../ui/list-keys'
 import { excerptsGoingWith, type LibraryState } from './use-library'
 import { UrlImport } from './UrlImport'
 import { LibraryControls } from './LibraryControls'
@@ -153,12 +154,35 @@ function ArticleRows(props: ArticleRowsProps) {
       list.scrollTop = top - (list.clientHeight - ROW_PX) / 2
   }, [openIndex, shown])
 
+  // Arrow keys move between rows; a row not drawn yet (the list is virtualized) is scrolled to first
+  // and focused once the virtualizer has drawn it.
+  const pendingFocus = useRef<number | null>(null)
+  useEffect(() => {
+    if (pendingFocus.current !== null && focusRow(listRef.current, pendingFocus.current))
+      pendingFocus.current = null
+  })
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = rowIndexOf(event.target)
+    const action = index === null ? null : listKeyAction(event, index, count)
+    if (!action || index === null) return
+    event.preventDefault()
+    if ('delete' in action) {
+      const article = pages.articleAt(index)
+      if (article) props.onDelete(article)
+      return
+    }
+    const list = listRef.current
+    if (focusRow(list, action.move) || !list) return
+    pendingFocus.current = action.move
+    list.scrollTop = Math.max(0, action.move * ROW_PX - (list.clientHeight - ROW_PX) / 2)
+  }
+
   const before = items[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   // Two empty items stand in for the rows above and below the ones shown (padding would not do: a
   // scrolling list cannot shrink below its own padding).
   return (
-    <ul ref={listRef} className="row-list" aria-label="Articles">
+    <ul ref={listRef} className="row-list" aria-label="Articles" onKeyDown={onKeyDown}>
       {before > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: before }} />}
       {items.map((item) => {
         const article = pages.articleAt(item.index)

@@ -114,7 +114,16 @@ export function useLibrary(): LibraryState {
         notifier.show({
           tone: 'info',
           message: `Deleted “${article.title}” and its excerpts.`,
-          expiresAfterMs: 8000,
+          action: {
+            label: 'Undo',
+            run: async () => {
+              await api.call('articles.restore', { id: article.id })
+              setTotal((n) => (n === null ? null : n + 1))
+              setRevision((n) => n + 1)
+            },
+          },
+          testId: 'undo-notice',
+          expiresAfterMs: 20_000,
         })
         return true
       } catch (error) {

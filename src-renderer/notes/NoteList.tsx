@@ -1,4 +1,6 @@
+import { useRef, type KeyboardEvent } from 'react'
 import type { NoteSummary } from '../../src-main/core/records'
+import { focusRow, listKeyAction, rowIndexOf } from '../ui/list-keys'
 import { TrashIcon } from '../ui/icons'
 import { countOf, formatDateTime } from '../ui/format'
 import { carryingTag } from '../tags/tag-counts'
@@ -13,17 +15,28 @@ export interface NoteListProps {
   tagFilter: string | null
 }
 
-/** The notes, most recently changed first. */
+/** The notes, most recently changed first; ↑/↓/Home/End move between them, Delete asks to delete one. */
 export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: NoteListProps) {
+  const listRef = useRef<HTMLUListElement>(null)
   if (notes === null) return <p className="sidebar__hint">Loading…</p>
   if (notes.length === 0) return <p className="sidebar__hint">No notes yet.</p>
   const shown = carryingTag(notes, tagFilter)
   if (shown.length === 0) return <p className="sidebar__hint">No notes tagged #{tagFilter}.</p>
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = rowIndexOf(event.target)
+    const action = index === null ? null : listKeyAction(event, index, shown.length)
+    if (!action || index === null) return
+    event.preventDefault()
+    if ('delete' in action) onDelete(shown[index]!)
+    else focusRow(listRef.current, action.move)
+  }
   return (
-    <ul className="row-list" aria-label="Notes">
-      {shown.map((note) => (
+    <ul ref={listRef} className="row-list" aria-label="Notes" onKeyDown={onKeyDown}>
+      {shown.map((note, index) => (
         <li
           key={note.id}
+          aria-setsize={shown.length}
+          aria-posinset={index + 1}
           className={`row row--note ${note.id === openNoteId ? 'row--current' : ''}`}
           data-testid="note-row"
           data-note-id={note.id}

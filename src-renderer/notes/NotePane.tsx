@@ -6,7 +6,7 @@ import { useNotifier } from '../ui/notices'
 import { CloseIcon, ExportIcon, TrashIcon } from '../ui/icons'
 import { downloadTextFile } from './download'
 import { NoteTitleField } from './NoteTitleField'
-import { VaultExportButton } from './VaultExport'
+import { runCommand } from '../commands/registry'
 import { copyText, shareableDeepLink } from '../deep-links'
 import './notes.css'
 
@@ -99,7 +99,14 @@ export function NotePane({
         >
           Copy link
         </button>
-        <VaultExportButton />
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="export-vault"
+          onClick={() => runCommand('export-vault')}
+        >
+          <ExportIcon /> Export library as vault…
+        </button>
         <button
           type="button"
           className="icon-button icon-button--danger"

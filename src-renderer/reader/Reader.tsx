@@ -10,6 +10,7 @@ import { useArticle } from './use-article'
 import { readPassageSelection, usePassageSelection, type PendingPassage } from './use-passage-selection'
 import type { TextSpan } from './text-offsets'
 import { ArticleBody } from './ArticleBody'
+import { ReaderNavigation } from './ReaderNavigation'
 import { remoteImageCount } from './remote-images'
 import { ExcerptList } from './ExcerptList'
 import { pageAt, pageStartsOf } from './page-numbers'
@@ -195,6 +196,7 @@ export function Reader(props: ReaderProps) {
         focusMode={props.focusMode}
         onToggleFocusMode={props.onToggleFocusMode}
         onClose={onClose}
+        navigation={article && pageView !== 'pages' && <ReaderNavigation bodyRef={bodyRef} text={text} />}
       />
       <div className="reader__layout">
         {article && pageView === 'pages' ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { CloseIcon, FocusIcon } from '../ui/icons'
 import { focusShortcutLabel } from '../layout/shortcuts'
 
@@ -12,14 +13,17 @@ export interface ReaderToolbarProps {
   focusMode: boolean
   onToggleFocusMode(): void
   onClose(): void
+  /** The article's outline and reading progress, when the text view shows an article. */
+  navigation?: ReactNode
 }
 
-/** The reading pane's toolbar: page or text view, the excerpt drawer, focus mode, close. */
+/** The reading pane's toolbar: outline and progress, page or text view, the excerpt drawer, focus mode, close. */
 export function ReaderToolbar(props: ReaderToolbarProps) {
   const { pageView, focusMode } = props
   return (
     <div className="pane__toolbar">
       <span className="pane__label">Reading</span>
+      {props.navigation}
       {pageView && (
         <button
           type="button"

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { AppearanceSettings } from '../../src-main/core/records'
 import { api } from '../api'
-import { copyText } from '../deep-links'
-import { useNotifier } from '../ui/notices'
+import { ExportFolderSetting, LibraryFolderSetting } from './FolderSettings'
 import type { LibrarySettingsState } from './use-library-settings'
 import { SyncSettings } from '../sync/SyncSettings'
 import '../ui/confirm.css'
@@ -25,7 +24,6 @@ const LEADINGS = [1.4, 1.5, 1.6, 1.8, 2]
  */
 export function SettingsDialog({ open, onClose, state }: SettingsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const notifier = useNotifier()
   const [libraryDir, setLibraryDir] = useState<string | null>(null)
 
   useEffect(() => {
@@ -44,16 +42,6 @@ export function SettingsDialog({ open, onClose, state }: SettingsDialogProps) {
   const appearance = settings?.appearance
   const choose = <K extends keyof AppearanceSettings>(key: K, value: AppearanceSettings[K]) =>
     void setAppearance({ [key]: value })
-
-  const copyFolder = async () => {
-    if (!libraryDir) return
-    try {
-      await copyText(libraryDir)
-      notifier.show({ tone: 'success', message: 'Copied the library folder’s path.', expiresAfterMs: 4000 })
-    } catch (error) {
-      notifier.error('Could not copy the path', error)
-    }
-  }
 
   return (
     <dialog
@@ -139,25 +127,13 @@ export function SettingsDialog({ open, onClose, state }: SettingsDialogProps) {
             <p className="settings__hint">
               Export Markdown, Export library as vault and the command line use these styles.
             </p>
+            <ExportFolderSetting state={state} />
           </Section>
           <Section title="Sync" id="settings-sync">
             <SyncSettings />
           </Section>
           <Section title="Library">
-            <div className="settings__row">
-              <span className="settings__label">Folder</span>
-              <code className="settings__path" data-testid="settings-library-folder">
-                {libraryDir ?? 'Unknown'}
-              </code>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!libraryDir}
-                onClick={() => void copyFolder()}
-              >
-                Copy path
-              </button>
-            </div>
+            <LibraryFolderSetting dir={libraryDir} />
           </Section>
         </div>
       )}

@@ -8,7 +8,8 @@ import { applyAppearance, onSystemThemeChange } from './appearance'
 export interface LibrarySettingsState {
   settings: LibrarySettings | null
   setAppearance(changes: Partial<AppearanceSettings>): Promise<void>
-  setExport(changes: Partial<ExportSettings>): Promise<void>
+  /** False (and the user told why) when the library refused the change. */
+  setExport(changes: Partial<ExportSettings>): Promise<boolean>
 }
 
 export function useLibrarySettings(): LibrarySettingsState {
@@ -43,8 +44,10 @@ export function useLibrarySettings(): LibrarySettingsState {
     async (changes: Partial<ExportSettings>) => {
       try {
         setSettings(await api.call('library.setExportSettings', changes))
+        return true
       } catch (error) {
         notifier.error('Could not save the setting', error)
+        return false
       }
     },
     [notifier],

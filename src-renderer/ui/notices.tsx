@@ -43,6 +43,9 @@ export interface Notifier {
 
 const NotifierContext = createContext<Notifier | null>(null)
 
+/** Toasts stay short: at most this many at once, the oldest giving way to a new one. */
+const MOST_SHOWN = 3
+
 /** The notifier of the nearest NoticeProvider. */
 export function useNotifier(): Notifier {
   const notifier = useContext(NotifierContext)
@@ -50,7 +53,10 @@ export function useNotifier(): Notifier {
   return notifier
 }
 
-/** Holds the notices and renders them in one polite live region at the bottom of the window. */
+/**
+ * Holds the notices and renders them in one polite live region at the bottom of the window: a few at
+ * a time, in a bounded area (notices.css), so a burst of them never covers the window.
+ */
 export function NoticeProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([])
   const nextId = useRef(1)
@@ -61,18 +67,21 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
       show(notice) {
         const id = nextId.current++
         // A newer notice of the same kind replaces the older one rather than piling up.
-        setNotices((all) => [
-          ...all.filter((n) => !notice.testId || n.testId !== notice.testId),
-          { ...notice, id },
-        ])
+        setNotices((all) =>
+          [...all.filter((n) => !notice.testId || n.testId !== notice.testId), { ...notice, id }].slice(
+            -MOST_SHOWN,
+          ),
+        )
         return id
       },
       error(doing, error) {
         const id = nextId.current++
-        setNotices((all) => [
-          ...all,
-          { id, tone: 'error', message: `${doing}: ${messageOf(error)}`, testId: 'error-notice' },
-        ])
+        setNotices((all) =>
+          [
+            ...all,
+            { id, tone: 'error' as const, message: `${doing}: ${messageOf(error)}`, testId: 'error-notice' },
+          ].slice(-MOST_SHOWN),
+        )
       },
       dismiss,
     }),

@@ -135,11 +135,15 @@ describe('note export options', () => {
 
 describe("the library's export settings", () => {
   it('decide the style when an export does not, are kept on disk, and give way to an explicit option', async () => {
-    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'wiki' })
+    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'wiki', folder: null })
     await setExportSettings(store, { citations: 'footnotes', links: 'markdown' })
     try {
       const reopened = await LibraryStore.open(store.dir)
-      expect(librarySettings(reopened).export).toEqual({ citations: 'footnotes', links: 'markdown' })
+      expect(librarySettings(reopened).export).toEqual({
+        citations: 'footnotes',
+        links: 'markdown',
+        folder: null,
+      })
 
       const { markdown } = await exportNote(store, citing.id)
       expect(markdown).toContain('criticized the vote.[^1]')
@@ -154,7 +158,7 @@ describe("the library's export settings", () => {
 
   it('change only what is given', async () => {
     await setExportSettings(store, { links: 'markdown' })
-    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'markdown' })
+    expect(librarySettings(store).export).toEqual({ citations: 'inline', links: 'markdown', folder: null })
     await setExportSettings(store, { links: 'wiki' })
   })
 
@@ -165,6 +169,6 @@ describe("the library's export settings", () => {
       JSON.stringify({ schemaVersion: 1, articles: [], excerpts: [], notes: [] }),
     )
     const old = await LibraryStore.open(dir)
-    expect(librarySettings(old).export).toEqual({ citations: 'inline', links: 'wiki' })
+    expect(librarySettings(old).export).toEqual({ citations: 'inline', links: 'wiki', folder: null })
   })
 })

@@ -170,14 +170,14 @@ describe('library.json', () => {
     const store = await LibraryStore.open(dir)
     await store.transact((draft) => {
       draft.notes.push(note('n-1'))
-      draft.settings.export = { citations: 'footnotes', links: 'markdown' }
+      draft.settings.export = { citations: 'footnotes', links: 'markdown', folder: null }
       return {}
     })
     await store.close() // compaction writes the record files and a backup
     await rm(join(dir, INDEX_FILE))
     const reopened = await LibraryStore.open(dir)
     expect(reopened.data.notes.map((n) => n.id)).toEqual(['n-1'])
-    expect(reopened.data.settings.export).toEqual({ citations: 'footnotes', links: 'markdown' })
+    expect(reopened.data.settings.export).toEqual({ citations: 'footnotes', links: 'markdown', folder: null })
     expect(reopened.problems).toEqual([
       expect.objectContaining({ action: 'rebuilt', file: join(dir, INDEX_FILE) }),
     ])
@@ -189,7 +189,7 @@ describe('library.json', () => {
       const store = await LibraryStore.open(dir)
       await store.transact((draft) => {
         draft.notes.push(note('n-1'), note('n-2'))
-        draft.settings.export = { citations: 'footnotes', links: 'wiki' }
+        draft.settings.export = { citations: 'footnotes', links: 'wiki', folder: null }
         return {}
       })
       await store.close() // records into their files, and a backup
@@ -232,7 +232,7 @@ describe('library.json', () => {
     const store = await LibraryStore.open(dir)
     await store.transact((draft) => {
       draft.notes[0]!.title = 'Renamed'
-      draft.settings.export = { citations: 'footnotes', links: 'wiki' }
+      draft.settings.export = { citations: 'footnotes', links: 'wiki', folder: null }
       return {}
     })
     await store.close()

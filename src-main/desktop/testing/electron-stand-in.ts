@@ -29,6 +29,8 @@ export const electronStandIn = {
   /** shell.openExternal and shell.openPath calls. */
   openedExternally: [] as string[],
   openedPaths: [] as string[],
+  /** shell.showItemInFolder calls. */
+  shownInFolder: [] as string[],
   /** What preloads exposed with contextBridge.exposeInMainWorld. */
   mainWorld: {} as Record<string, unknown>,
 }
@@ -159,6 +161,9 @@ export const shell = {
     electronStandIn.openedPaths.push(path)
     return ''
   },
+  showItemInFolder(path: string): void {
+    electronStandIn.shownInFolder.push(path)
+  },
 }
 
 export const screen = {
@@ -184,6 +189,7 @@ export function resetElectronStandIn(): void {
     openDialogs: [],
     openedExternally: [],
     openedPaths: [],
+    shownInFolder: [],
     mainWorld: {},
   })
 }

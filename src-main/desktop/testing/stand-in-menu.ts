@@ -11,6 +11,8 @@ export class MenuItem {
   readonly role: string | undefined
   readonly type: string
   readonly accelerator: string | undefined
+  /** Whether the accelerator is registered with the system (Windows, Linux); Electron's default is true. */
+  readonly registerAccelerator: boolean
   readonly submenu: Menu | undefined
   private readonly onClick: StandInClick | undefined
 
@@ -20,6 +22,7 @@ export class MenuItem {
     this.label = options.label ?? options.role ?? ''
     this.type = options.type ?? (options.submenu ? 'submenu' : 'normal')
     this.accelerator = options.accelerator
+    this.registerAccelerator = options.registerAccelerator ?? true
     // A submenu given as a Menu must be one built by this stand-in.
     this.submenu = Array.isArray(options.submenu)
       ? Menu.buildFromTemplate(options.submenu)
