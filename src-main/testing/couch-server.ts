@@ -68,3 +68,33 @@ export async function startCouchServer(options: { maxDocumentSize?: number } = {
     },
   }
 }
+
+const basicAuth = (server: CouchServer) =>
+  `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`
+
+/** A document as the server holds it (attachments as stubs), read straight from the server. */
+export async function getRawDoc(
+  server: CouchServer,
+  dbUrl: string,
+  docId: string,
+): Promise<Record<string, unknown>> {
+  const reply = await fetch(`${dbUrl}/${encodeURIComponent(docId)}`, {
+    headers: { authorization: basicAuth(server) },
+  })
+  if (!reply.ok) throw new Error(`GET ${docId}: ${reply.status} ${await reply.text()}`)
+  return (await reply.json()) as Record<string, unknown>
+}
+
+/** Writes a document straight into the server, as a hostile or out-of-order replica would. */
+export async function putRawDoc(
+  server: CouchServer,
+  dbUrl: string,
+  doc: Record<string, unknown>,
+): Promise<void> {
+  const reply = await fetch(`${dbUrl}/${encodeURIComponent(String(doc._id))}`, {
+    method: 'PUT',
+    headers: { authorization: basicAuth(server), 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  })
+  if (reply.status !== 201) throw new Error(`PUT ${String(doc._id)}: ${reply.status} ${await reply.text()}`)
+}

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startCouchServer, type CouchServer } from '../../testing/couch-server'
+import { getRawDoc, putRawDoc, startCouchServer, type CouchServer } from '../../testing/couch-server'
 import { openSyncedLibrary, fileHashes, type SyncedLibrary } from '../../testing/sync-libraries'
 import { mixedSizePdf, pngOf } from '../../testing/area-fixtures'
 import { importPaths } from '../import/import-files'
@@ -68,26 +68,9 @@ describe('area excerpts through sync', () => {
     })
     await a.sync()
     // A hostile replica swaps the picture for another of the same size.
-    const auth = `Basic ${Buffer.from(`${server.username}:${server.password}`).toString('base64')}`
-    const docUrl = `${url}/${encodeURIComponent(`excerpt:${excerpt.id}`)}`
-    const doc = (await (await fetch(docUrl, { headers: { authorization: auth } })).json()) as {
-      _rev: string
-      _attachments: Record<string, unknown>
-    }
-    const reply = await fetch(docUrl, {
-      method: 'PUT',
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...doc,
-        _attachments: {
-          'area.png': {
-            content_type: 'image/png',
-            data: Buffer.from(pngOf(400, 200, 7)).toString('base64'),
-          },
-        },
-      }),
-    })
-    expect(reply.status).toBe(201)
+    const doc = await getRawDoc(server, url, `excerpt:${excerpt.id}`)
+    const swapped = { content_type: 'image/png', data: Buffer.from(pngOf(400, 200, 7)).toString('base64') }
+    await putRawDoc(server, url, { ...doc, _attachments: { 'area.png': swapped } })
     const report = await b.sync()
     expect(report.rejected.map((r) => r.reason).join('\n')).toMatch(
       new RegExp(`excerpt:${excerpt.id}: its picture is not the one the record names`),

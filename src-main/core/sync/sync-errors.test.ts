@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import { mkdtemp, writeFile, chmod } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startCouchServer, type CouchServer } from '../../testing/couch-server'
+import { putRawDoc, startCouchServer, type CouchServer } from '../../testing/couch-server'
 import { openSyncedLibrary, type SyncedLibrary } from '../../testing/sync-libraries'
 import { libraryEntries } from '../../testing/library-files'
 import { createNote } from '../notes/notes'
@@ -27,24 +27,17 @@ async function library(url: string, password = server.password) {
   return synced
 }
 
-/** A document written straight into the server, as a hostile or broken replica would. */
-async function putRaw(dbUrl: string, doc: Record<string, unknown>) {
-  const auth = Buffer.from(`${server.username}:${server.password}`).toString('base64')
-  const reply = await fetch(`${dbUrl}/${encodeURIComponent(String(doc._id))}`, {
-    method: 'PUT',
-    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-    body: JSON.stringify(doc),
-  })
-  expect(reply.status).toBe(201)
-}
-
 describe('sync refuses what it must', () => {
   it('rejects wrong-shaped documents from another replica and writes none of them', async () => {
     const url = server.newDatabase()
     const a = await library(url)
     await createNote(a.store, 'A good note')
     await a.sync()
-    await putRaw(url, { _id: 'note:n-hostile1', kind: 'note', record: { id: 'n-hostile1', title: 5 } })
+    await putRawDoc(server, url, {
+      _id: 'note:n-hostile1',
+      kind: 'note',
+      record: { id: 'n-hostile1', title: 5 },
+    })
     const escape = {
       id: 'a-hostile2',
       title: 'x',
@@ -53,13 +46,13 @@ describe('sync refuses what it must', () => {
       wordCount: 1,
       contentHash: 'h',
     }
-    await putRaw(url, {
+    await putRawDoc(server, url, {
       _id: 'article:a-hostile2',
       kind: 'article',
       record: { ...escape, originalFile: '../../../outside.txt' },
       _attachments: { 'original.txt': { content_type: 'text/plain', data: 'aGk=' } },
     })
-    await putRaw(url, { _id: 'note:../../x', kind: 'note', record: { id: '../../x' } })
+    await putRawDoc(server, url, { _id: 'note:../../x', kind: 'note', record: { id: '../../x' } })
     const b = await library(url)
     const before = await libraryEntries(b.store.dir)
     const report = await b.sync()

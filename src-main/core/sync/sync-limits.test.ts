@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest'
-import { startCouchServer, type CouchServer } from '../../testing/couch-server'
+import { putRawDoc, startCouchServer, type CouchServer } from '../../testing/couch-server'
 import { openSyncedLibrary, type SyncedLibrary } from '../../testing/sync-libraries'
 import { libraryEntries } from '../../testing/library-files'
 import { addBulkArticles } from '../../testing/bulk-articles'
@@ -23,17 +23,6 @@ async function two(): Promise<[SyncedLibrary, SyncedLibrary, RemoteConfig]> {
   const b = await openSyncedLibrary(remote, 'limits-b')
   open.push(a, b)
   return [a, b, remote]
-}
-
-/** Writes a document straight into the server, as a hostile or out-of-order replica would. */
-async function putRaw(dbUrl: string, doc: Record<string, unknown>): Promise<void> {
-  const auth = Buffer.from(`${server.username}:${server.password}`).toString('base64')
-  const reply = await fetch(`${dbUrl}/${encodeURIComponent(String(doc._id))}`, {
-    method: 'PUT',
-    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
-    body: JSON.stringify(doc),
-  })
-  expect(reply.status).toBe(201)
 }
 
 describe('sync at the edges', () => {
@@ -62,7 +51,7 @@ describe('sync at the edges', () => {
       originalFile: null,
     }
     const data = Buffer.from('words').toString('base64')
-    await putRaw(remote.url, {
+    await putRawDoc(server, remote.url, {
       _id: 'article:a-hostile3',
       kind: 'article',
       record,
@@ -114,7 +103,7 @@ describe('sync at the edges', () => {
     expect(first.held).toBe(1)
     expect(b.store.data.excerpts).toEqual([]) // never an excerpt of an article the library lacks
     // The article comes back (A sends it again), and the held excerpt goes in with it.
-    await putRaw(remote.url, {
+    await putRawDoc(server, remote.url, {
       ...article,
       _id: `article:${articleId}`,
       _rev: undefined,
