@@ -132,13 +132,7 @@ test('excerpt tags are chips and count in the Tags list', async ({ app, library,
 
 test('a tag only excerpts carry lists the articles they were cut from', async ({ app, library, reader }) => {
   const { page } = app
-  const scratch = await mkdtemp(join(tmpdir(), 'commonplace-tags-'))
-  const markdown = join(scratch, 'field-notes.md')
-  await writeFile(markdown, '# Field Notes on Lichens\n\nLichens grow a millimetre a year.\n')
-  await library.importSample()
-  await expect(reader.root).toContainText(SAMPLE_TITLE)
-  await library.importFiles([markdown])
-  await expect(library.rows).toHaveCount(2)
+  await library.importSampleAndLichens()
 
   await library.open(SAMPLE_TITLE)
   await reader.select('The U.S., Turkey and Iran have all criticized the vote.')

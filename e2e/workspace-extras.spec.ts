@@ -128,12 +128,7 @@ test('the article list answers arrow keys: Enter opens, Delete asks first, and U
   reader,
 }) => {
   const { page } = app
-  const scratch = await mkdtemp(join(tmpdir(), 'commonplace-lists-'))
-  const markdown = join(scratch, 'lichens.md')
-  await writeFile(markdown, '# Field Notes on Lichens\n\nLichens grow a millimetre a year.\n')
-  await library.importSample()
-  await library.importFiles([markdown])
-  await expect(library.rows).toHaveCount(2)
+  await library.importSampleAndLichens()
 
   const mains = library.rows.locator('.row__main')
   await mains.first().focus()

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { AppUnderTest } from '../fixtures'
 
@@ -100,6 +101,18 @@ export class LibraryPage {
   async importSample(): Promise<void> {
     await this.page.getByRole('button', { name: /import the sample article/i }).click()
     await expect(this.rows.first()).toBeVisible({ timeout: FIRST_IMPORT_TIMEOUT })
+  }
+
+  /**
+   * Two articles: the sample, then a short Markdown file about lichens (its title: Field Notes on
+   * Lichens), each waited for in the list.
+   */
+  async importSampleAndLichens(): Promise<void> {
+    const markdown = join(await mkdtemp(join(tmpdir(), 'commonplace-lichens-')), 'field-notes.md')
+    await writeFile(markdown, '# Field Notes on Lichens\n\nLichens grow a millimetre a year.\n')
+    await this.importSample()
+    await this.importFiles([markdown])
+    await expect(this.rows).toHaveCount(2)
   }
 
   /** The tags in use, with their counts, in the sidebar. */
