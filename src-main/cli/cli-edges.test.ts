@@ -7,6 +7,9 @@ import { join } from 'node:path'
 import { runCliInProcess as cli, runCliProcess } from '../testing/run-cli'
 import { SAMPLE_ARTICLE, corpusFile } from '../testing/corpus'
 import { importOutcomeLine, type ImportOutcome } from './import-outcome-line'
+import { LibraryStore } from '../core/store/library-store'
+import { createAreaExcerpt } from '../core/area-excerpts'
+import { mixedSizePdf, pngOf } from '../testing/area-fixtures'
 
 let work: string
 let library: string
@@ -79,6 +82,34 @@ describe('excerpt add', () => {
     const listed = await cli('excerpts', articleId, '--library', library, '--json')
     expect(JSON.parse(listed.stdout)).toEqual([
       expect.objectContaining({ quote: 'Iraq’s prime minister today dismissed' }),
+    ])
+  })
+})
+
+describe('excerpts', () => {
+  it('shows an area excerpt as the picture of its page, with its rectangle in --json', async () => {
+    const pdf = join(work, 'mixed.pdf')
+    await writeFile(pdf, await mixedSizePdf())
+    const imported = await cli('import', pdf, '--library', library, '--json')
+    const [{ articleId }] = JSON.parse(imported.stdout) as { articleId: string }[]
+    // The page view makes area excerpts; the command line lists them.
+    const store = await LibraryStore.open(library)
+    const area = await createAreaExcerpt(store, {
+      articleId,
+      page: 1,
+      rect: [40, 40, 240, 140],
+      png: pngOf(400, 200),
+    })
+    await store.close()
+    const listed = await cli('excerpts', articleId, '--library', library)
+    expect(listed.stdout).toContain(`${area.id}  exact  page 1`)
+    expect(listed.stdout).toContain('[picture of page 1, 200 × 100 pt]')
+    const json = await cli('excerpts', articleId, '--library', library, '--json')
+    expect(JSON.parse(json.stdout)).toEqual([
+      expect.objectContaining({
+        id: area.id,
+        area: expect.objectContaining({ page: 1, rect: [40, 40, 240, 140] }),
+      }),
     ])
   })
 })

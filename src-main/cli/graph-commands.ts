@@ -44,6 +44,7 @@ export const graphCommands: Record<string, Command> = {
       comment: e.comment,
       tags: e.tags,
       citingNoteIds: citing.get(e.id) ?? [],
+      ...(e.area ? { area: e.area } : {}),
     }))
     if (context.json) printJson(context, rows)
     else if (rows.length === 0) print(context, 'No excerpts in this article.')
@@ -55,8 +56,9 @@ export const graphCommands: Record<string, Command> = {
           rows.map((r) => [
             r.id,
             r.state,
-            `${r.start}-${r.end}`,
-            oneLine(r.quote, 60),
+            r.area ? `page ${r.area.page}` : `${r.start}-${r.end}`,
+            // An area excerpt is a picture: say where it is, since it has no words to show.
+            r.area ? `[picture of page ${r.area.page}, ${areaSize(r.area.rect)}]` : oneLine(r.quote, 60),
             oneLine(r.comment, 30),
             r.tags.join(' '),
             r.citingNoteIds.join(' '),
@@ -115,4 +117,9 @@ export const graphCommands: Record<string, Command> = {
     }
     return 0
   },
+}
+
+/** A rectangle's size in PDF points, as a person reads it. */
+function areaSize([x1, y1, x2, y2]: readonly number[]): string {
+  return `${Math.round(Math.abs(x2! - x1!))} × ${Math.round(Math.abs(y2! - y1!))} pt`
 }
