@@ -35,8 +35,9 @@ export function serveExportFolderDialog({
     const window = BrowserWindow.fromWebContents(event.sender)
     if (!window) return null
     const choice = await dialog.showOpenDialog(window, {
-      title: 'Export Library as Vault',
-      buttonLabel: 'Export Here',
+      // Asked by the vault export and by Settings (the default folder): words that fit both.
+      title: 'Choose the Vault Folder',
+      buttonLabel: 'Choose Folder',
       defaultPath: typeof defaultPath === 'function' ? defaultPath() : defaultPath,
       properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
     })
