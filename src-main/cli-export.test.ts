@@ -121,7 +121,9 @@ describe('commonplace settings', () => {
     )
     const linked = (JSON.parse(imported.stdout) as { id: string }[])[1]!.id
 
-    expect((await cli('settings', '--library', library)).stdout).toBe('citations inline\nlinks     wiki\n')
+    expect((await cli('settings', '--library', library)).stdout).toBe(
+      'citations inline\nlinks     wiki\nfolder    default (Commonplace vault in the home folder)\n',
+    )
     const changed = await cli('settings', '--links', 'markdown', '--library', library, '--json')
     expect(JSON.parse(changed.stdout).export).toEqual({
       citations: 'inline',
@@ -132,6 +134,12 @@ describe('commonplace settings', () => {
     expect((await cli('export', linked, '--links', 'wiki', '--library', library)).stdout).toContain(
       'See [[Other]].',
     )
+
+    const vault = join(work, 'My vault')
+    const moved = await cli('settings', '--export-folder', vault, '--library', library)
+    expect(moved.stdout).toContain(`folder    ${vault}\n`)
+    const back = await cli('settings', '--export-folder', 'default', '--library', library, '--json')
+    expect(JSON.parse(back.stdout).export.folder).toBeNull()
 
     const wrong = await cli('settings', '--citations', 'endnotes', '--library', library)
     expect(wrong.code).toBe(2)

@@ -23,7 +23,7 @@ Commands:
                                every note and source as a Markdown vault folder; re-exporting
                                updates it but never overwrites files edited since; --everything adds
                                originals, extracted text and W3C Web Annotation JSON of the excerpts
-  settings [--citations inline|footnotes] [--links wiki|markdown]
+  settings [--citations inline|footnotes] [--links wiki|markdown] [--export-folder DIR|default]
                                show or change how exports cite and link when no flag says so
   cite <noteId|--all> --format bibtex|csl-json
                                the sources a note cites (or all sources) as BibTeX or CSL-JSON
@@ -102,6 +102,7 @@ const OPTIONS = {
   out: { type: 'string' },
   citations: { type: 'string' },
   links: { type: 'string' },
+  'export-folder': { type: 'string' },
   originals: { type: 'boolean' },
   everything: { type: 'boolean' },
   format: { type: 'string' },

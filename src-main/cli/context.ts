@@ -49,6 +49,7 @@ export interface CommandOptions {
   remote?: string
   user?: string
   'password-file'?: string
+  'export-folder'?: string
   once?: boolean
   watch?: boolean
   keep?: string

@@ -63,13 +63,20 @@ export const exportCommands: Record<string, Command> = {
   },
   async settings(context, args) {
     argumentsOf('settings', args, 0)
-    const changes = exportStyle(context.options)
+    const typed = context.options['export-folder']
+    // `default` goes back to ~/Commonplace vault; a folder typed here goes through the terminal's path policy.
+    const folder = typed === undefined ? undefined : typed === 'default' ? null : resolve(typed)
+    const changes = { ...exportStyle(context.options), ...(folder !== undefined ? { folder } : {}) }
     const settings =
-      changes.citations || changes.links
+      changes.citations || changes.links || folder !== undefined
         ? await call(context, 'library.setExportSettings', changes)
         : await call(context, 'library.settings', {})
     if (context.json) printJson(context, settings)
-    else print(context, `citations ${settings.export.citations}\nlinks     ${settings.export.links}`)
+    else
+      print(
+        context,
+        `citations ${settings.export.citations}\nlinks     ${settings.export.links}\nfolder    ${settings.export.folder ?? 'default (Commonplace vault in the home folder)'}`,
+      )
     return 0
   },
   async cite(context, args) {
