@@ -172,6 +172,40 @@ test('the article list answers arrow keys: Enter opens, Delete asks first, and U
   await expect(library.rows.filter({ hasText: first })).toHaveCount(1)
 })
 
+test('Tab enters the article list at one row and leaves it after that row’s actions; arrows choose the row', async ({
+  app,
+  library,
+}) => {
+  const { page } = app
+  await library.importSampleAndLichens()
+  const rows = library.rows
+  const current = rows.filter({ has: page.locator('.row__main[aria-current="page"]') })
+  await expect(current).toHaveCount(1)
+
+  // From the sort menu, Tab lands on the open article's row, then its Rename and Delete, then out.
+  await page.getByLabel('Sort articles').focus()
+  await page.keyboard.press('Tab')
+  await expect(current.locator('.row__main')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(current.getByRole('button', { name: /^Rename/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(current.getByRole('button', { name: /^Delete/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  const inArticleList = () =>
+    page.evaluate(() => document.activeElement?.closest('[aria-label="Articles"]') !== null)
+  expect(await inArticleList()).toBe(false)
+
+  // An arrow key moves to the other row, and Tab comes back to the row chosen last.
+  await current.locator('.row__main').focus()
+  const other = (await rows.nth(0).locator('.row__main').getAttribute('aria-current')) === 'page' ? 1 : 0
+  await page.keyboard.press(other === 1 ? 'ArrowDown' : 'ArrowUp')
+  const chosen = rows.nth(other).locator('.row__main')
+  await expect(chosen).toBeFocused()
+  await page.getByLabel('Sort articles').focus()
+  await page.keyboard.press('Tab')
+  await expect(chosen).toBeFocused()
+})
+
 test('the vault export runs from the palette with no note open, and says where it went', async ({
   app,
   library,

@@ -6,7 +6,7 @@ import { useConfirm } from '../ui/confirm'
 import { InlineEdit } from '../ui/InlineEdit'
 import { PencilIcon, TrashIcon } from '../ui/icons'
 import { formatDate } from '../ui/format'
-import { focusRow, listKeyAction, rowIndexOf } from '../ui/list-keys'
+import { focusRow, listKeyAction, rowIndexOf, useTabRow } from '../ui/list-keys'
 import { excerptsGoingWith, type LibraryState } from './use-library'
 import { UrlImport } from './UrlImport'
 import { LibraryControls } from './LibraryControls'
@@ -177,12 +177,23 @@ function ArticleRows(props: ArticleRowsProps) {
     list.scrollTop = Math.max(0, action.move * ROW_PX - (list.clientHeight - ROW_PX) / 2)
   }
 
+  const tabRow = useTabRow(
+    count,
+    openIndex,
+    items.map((item) => item.index),
+  )
   const before = items[0]?.start ?? 0
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0)
   // Two empty items stand in for the rows above and below the ones shown (padding would not do: a
   // scrolling list cannot shrink below its own padding).
   return (
-    <ul ref={listRef} className="row-list" aria-label="Articles" onKeyDown={onKeyDown}>
+    <ul
+      ref={listRef}
+      className="row-list"
+      aria-label="Articles"
+      onKeyDown={onKeyDown}
+      onFocus={tabRow.onFocus}
+    >
       {before > 0 && <li aria-hidden="true" className="row-list__spacer" style={{ height: before }} />}
       {items.map((item) => {
         const article = pages.articleAt(item.index)
@@ -219,6 +230,7 @@ function ArticleRows(props: ArticleRowsProps) {
               <button
                 type="button"
                 className="row__main"
+                tabIndex={tabRow.tabIndexOf(item.index)}
                 aria-current={article.id === openArticleId ? 'page' : undefined}
                 onClick={() => props.onOpen(article.id)}
                 onDoubleClick={() => props.onRename(article.id)}
@@ -237,6 +249,7 @@ function ArticleRows(props: ArticleRowsProps) {
                 <button
                   type="button"
                   className="icon-button"
+                  tabIndex={tabRow.tabIndexOf(item.index)}
                   aria-label={`Rename “${article.title}”`}
                   title="Rename"
                   onClick={() => props.onRename(article.id)}
@@ -246,6 +259,7 @@ function ArticleRows(props: ArticleRowsProps) {
                 <button
                   type="button"
                   className="icon-button icon-button--danger"
+                  tabIndex={tabRow.tabIndexOf(item.index)}
                   aria-label={`Delete “${article.title}”`}
                   title="Delete"
                   onClick={() => props.onDelete(article)}

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react'
 import type { NoteSummary } from '../../src-main/core/records'
-import { focusRow, listKeyAction, rowIndexOf } from '../ui/list-keys'
+import { focusRow, listKeyAction, rowIndexOf, useTabRow } from '../ui/list-keys'
 import { TrashIcon } from '../ui/icons'
 import { countOf, formatDateTime } from '../ui/format'
 import { carryingTag } from '../tags/tag-counts'
@@ -18,9 +18,13 @@ export interface NoteListProps {
 /** The notes, most recently changed first; ↑/↓/Home/End move between them, Delete asks to delete one. */
 export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: NoteListProps) {
   const listRef = useRef<HTMLUListElement>(null)
+  const shown = notes ? carryingTag(notes, tagFilter) : []
+  const tabRow = useTabRow(
+    shown.length,
+    shown.findIndex((note) => note.id === openNoteId),
+  )
   if (notes === null) return <p className="sidebar__hint">Loading…</p>
   if (notes.length === 0) return <p className="sidebar__hint">No notes yet.</p>
-  const shown = carryingTag(notes, tagFilter)
   if (shown.length === 0) return <p className="sidebar__hint">No notes tagged #{tagFilter}.</p>
   const onKeyDown = (event: KeyboardEvent) => {
     const index = rowIndexOf(event.target)
@@ -31,7 +35,7 @@ export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: Not
     else focusRow(listRef.current, action.move)
   }
   return (
-    <ul ref={listRef} className="row-list" aria-label="Notes" onKeyDown={onKeyDown}>
+    <ul ref={listRef} className="row-list" aria-label="Notes" onKeyDown={onKeyDown} onFocus={tabRow.onFocus}>
       {shown.map((note, index) => (
         <li
           key={note.id}
@@ -44,6 +48,7 @@ export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: Not
           <button
             type="button"
             className="row__main"
+            tabIndex={tabRow.tabIndexOf(index)}
             aria-current={note.id === openNoteId ? 'page' : undefined}
             onClick={() => onOpen(note.id)}
           >
@@ -61,6 +66,7 @@ export function NoteList({ notes, openNoteId, onOpen, onDelete, tagFilter }: Not
             <button
               type="button"
               className="icon-button icon-button--danger"
+              tabIndex={tabRow.tabIndexOf(index)}
               aria-label={`Delete note “${note.title}”`}
               title="Delete note"
               onClick={() => onDelete(note)}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react'
+import { useState, type FocusEvent, type KeyboardEvent } from 'react'
 
 /** What a key pressed on a row of a list asks for: another row, or to delete this one. */
 export type ListKeyAction = { move: number } | { delete: true } | null
@@ -43,4 +43,27 @@ export function focusRow(list: HTMLElement | null, index: number): boolean {
   button.focus()
   button.scrollIntoView({ block: 'nearest' })
   return true
+}
+
+/**
+ * One row of a list is in the Tab order (its open button and its actions), the others are reached
+ * with the arrow keys, so Tab goes from the sidebar to the reader in a few steps, not three per row.
+ * That row is the one last focused, else the open one, else the first; `drawn` (a virtualized list)
+ * says whether a row is in the DOM, and the first drawn row stands in for one that is not.
+ */
+export function useTabRow(count: number, openIndex: number, drawn?: readonly number[]) {
+  // The row focused, and which row was open then: opening another item (from the switcher, a link…)
+  // brings the Tab stop to it.
+  const [focus, setFocus] = useState<{ index: number; openIndex: number } | null>(null)
+  const focused = focus?.openIndex === openIndex ? focus.index : null
+  let row = Math.min(focused ?? (openIndex >= 0 ? openIndex : 0), Math.max(count - 1, 0))
+  if (drawn && !drawn.includes(row)) row = drawn[0] ?? 0
+  return {
+    /** The tabIndex of the controls of the row at `index`. */
+    tabIndexOf: (index: number) => (index === row ? 0 : -1),
+    onFocus: (event: FocusEvent) => {
+      const index = rowIndexOf(event.target)
+      if (index !== null) setFocus({ index, openIndex })
+    },
+  }
 }
