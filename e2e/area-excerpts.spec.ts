@@ -85,7 +85,11 @@ test('a rectangle drawn on a PDF page → an area excerpt in the margin and in a
   expect(seriousOrCritical(await audit(page))).toEqual([])
   // The import's notice would cover the note in the pictures.
   const dismiss = page.getByRole('button', { name: 'Dismiss notification' })
-  while ((await dismiss.count()) > 0) await dismiss.first().click()
+  // A notice may be drawn again as it is clicked (the list re-renders): try again until none is left.
+  await expect(async () => {
+    if ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2_000 })
+    await expect(dismiss).toHaveCount(0, { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
   await themedScreenshots(page, 'area-excerpt', block)
 
   // The vault: attachments/<id>.png holds the PNG, and the note links it above its citation.
